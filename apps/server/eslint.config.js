@@ -1,0 +1,3 @@
+import { base } from "@uketsuke/eslint-config";
+
+export default base;

@@ -1,0 +1,3 @@
+import { base, pure } from "@uketsuke/eslint-config";
+
+export default [...base, ...pure];
