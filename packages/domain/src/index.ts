@@ -1,1 +1,37 @@
-export {};
+/**
+ * @uketsuke/domain — the agency's service rules (R1–R10), input schemas, the report format and
+ * the business calendar. Pure: no I/O, no clock; every function that depends on time takes it.
+ */
+export * from "./messages/catalogue.ts";
+export * from "./messages/domain-error.ts";
+export * from "./messages/validate.ts";
+
+export * from "./calendar/business-calendar.ts";
+export * from "./calendar/format.ts";
+
+export * from "./normalise/text.ts";
+export * from "./normalise/company-name.ts";
+export * from "./normalise/person-name.ts";
+export * from "./normalise/phone-number.ts";
+
+export * from "./outcomes.ts";
+export * from "./rules/r01-subject.ts";
+export * from "./rules/r02-sender.ts";
+export * from "./rules/r03-report-address.ts";
+export * from "./rules/r04-inbound.ts";
+export * from "./rules/r05-callbacks.ts";
+export * from "./rules/r06-wrong-number.ts";
+export * from "./rules/r07-routing.ts";
+export * from "./rules/r08-caller.ts";
+export * from "./rules/r09-business-hours.ts";
+export * from "./rules/r10-one-entity.ts";
+
+export * from "./report/compose-report.ts";
+
+export * from "./schemas/common.ts";
+export * from "./schemas/contract.ts";
+export * from "./schemas/roster.ts";
+export * from "./schemas/registry.ts";
+export * from "./schemas/call.ts";
+export * from "./schemas/account.ts";
+export * from "./schemas/queries.ts";

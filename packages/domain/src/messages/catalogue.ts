@@ -1,0 +1,157 @@
+/**
+ * Every sentence Uketsuke says to a person, in Japanese and English, under a stable code.
+ * Refusals carry the rule (R1–R10) they come from, so the apps can show the Q&A's explanation
+ * at the moment a person hits it. Placeholders are written `{name}`.
+ */
+export type Locale = "ja" | "en";
+export type LocalizedText = { readonly ja: string; readonly en: string };
+
+type Entry = LocalizedText & { readonly rule?: RuleId };
+export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10";
+
+const catalogue = {
+  // ── Refusals, one or more per rule ────────────────────────────────────────────────────────
+  R1_SUBJECT_FIXED: {
+    rule: "R1",
+    ja: "受電報告メールの件名は変更できません。件名はシステムで統一して制御されており、システム変更を伴うご依頼はお受けできません。本文の「誰から」欄でお電話の相手をご確認ください。",
+    en: "The subject of report mails cannot be changed. It is one fixed, system-wide string, and requests that would change the system cannot be accepted. The caller is shown in the report's \"From whom\" (誰から) field.",
+  },
+  R2_MAILBOX_INVALID: {
+    rule: "R2",
+    ja: "オペレーターのメールアカウント名は半角英小文字・数字・「.」「_」「-」で、先頭と末尾は英数字にしてください。",
+    en: "An operator's mailbox must use lower-case letters, digits, '.', '_' or '-', and start and end with a letter or digit.",
+  },
+  R3_AGENCY_DOMAIN_ADDRESS: {
+    rule: "R3",
+    ja: "当社ドメイン（@{domain}）のアドレスは報告先にできません。報告は対応したオペレーター個々のアドレスから送信され、オペレーター宛のメールは御社からの連絡窓口ではありません。",
+    en: "An address on the agency's domain (@{domain}) cannot receive reports. Reports are sent from each operator's own address, and operator mailboxes are not a channel for clients.",
+  },
+  R3_MEMBERS_ONLY_LIST: {
+    rule: "R3",
+    ja: "メンバー以外から投稿できないメーリングリストは報告先にできません。当社は受電チーム制のため送信元を特定できず、当社アドレスをメーリングリストに登録（参加）することはできません。非メンバーからの投稿を受け付けるリストをご指定ください。",
+    en: "A mailing list that accepts posts only from its members cannot receive reports. Any operator on the team may send the report, so the agency can never subscribe to a list. Use a list that accepts posts from non-members.",
+  },
+  R3_INTERNAL_TRAFFIC: {
+    rule: "R3",
+    ja: "御社内部のご連絡が当社に届くような使い方はお受けできません。当社アドレスを御社の配信先に含めないでください。",
+    en: "The agency cannot receive a client's internal traffic. Do not include agency addresses among your own recipients.",
+  },
+  R4_OUTBOUND_NOT_OFFERED: {
+    rule: "R4",
+    ja: "当社の電話代行サービスはインバウンド（受電）専門です。アウトバウンド（発信業務）はお引き受けしておりません。",
+    en: "The agency's service is inbound only: it takes calls. Outbound work (making calls for a client) is not offered.",
+  },
+  R5_BLOCKING_NOT_OFFERED: {
+    rule: "R5",
+    ja: "当社側で着信拒否などの設定はできません。当社はいかなる場合も当事者間のトラブルの矢面に立ったり、門前払いをするような代弁行為はお引き受けしておりません。お電話の方が折り返しを待っている場合は、至急折り返しのご対応をお願いいたします。",
+    en: "The agency does not block callers or numbers. It never stands between a client and a caller in a dispute, nor turns callers away. A caller who is waiting for a callback is yours to call back, urgently.",
+  },
+  R5_CALLBACK_ALREADY_DONE: {
+    rule: "R5",
+    ja: "この折り返しはすでに対応済みです。",
+    en: "This callback has already been marked done.",
+  },
+  R7_ROSTER_EMPTY: {
+    rule: "R7",
+    ja: "名簿に登録された方がいないため、報告先を決められません。名簿に少なくとも1名を登録してください（名指しのないお電話は名簿最上位の方へ報告します）。",
+    en: "The roster is empty, so there is no one to report to. Add at least one person: calls that name no one are reported to the person at the top of the roster.",
+  },
+  R7_REORDER_INVALID: {
+    rule: "R7",
+    ja: "並べ替えには名簿の全員を一度ずつ指定してください。",
+    en: "A new order must list every person on the roster exactly once.",
+  },
+  R7_LAST_MEMBER: {
+    rule: "R7",
+    ja: "名簿の最後の1名は削除できません。名指しのないお電話の報告先がなくなります。先に別の方を登録してください。",
+    en: "The last person on the roster cannot be removed: calls that name no one would have nowhere to go. Add someone else first.",
+  },
+  R9_CLOSED: {
+    rule: "R9",
+    ja: "営業時間外です（平日9時〜18時、土日祝は休業）。次の受付開始は {opensAt} です。",
+    en: "Outside business hours (weekdays 09:00–18:00 Japan time, closed on weekends and national holidays). Next opening: {opensAt}.",
+  },
+  R10_ONE_LEGAL_ENTITY: {
+    rule: "R10",
+    ja: "1つのご契約でご利用いただけるのは1法人のみです。別法人へのまた貸しや便乗利用は取扱規定により禁止されています。別法人には別のご契約が必要です。",
+    en: "One contract covers exactly one legal entity. Sub-letting to, or sharing with, another company is not allowed; another company needs its own contract.",
+  },
+  R10_ONE_ANSWER_NAME: {
+    rule: "R10",
+    ja: "電話の名乗りはご契約の会社名1つのみです。別の名乗りを追加することはできません。",
+    en: "Calls are answered with the contracted company's one name. Another answer name cannot be added.",
+  },
+  R10_OTHER_COMPANY_NOT_RELAYED: {
+    rule: "R10",
+    ja: "グループの他の会社宛のお電話はお取次ぎできません。",
+    en: "Calls for other (group) companies are not relayed.",
+  },
+
+  // ── Input and access errors ───────────────────────────────────────────────────────────────
+  VALIDATION_FAILED: { ja: "入力内容に誤りがあります。", en: "Some fields need attention." },
+  FIELD_REQUIRED: { ja: "入力してください。", en: "This field is required." },
+  FIELD_TOO_LONG: { ja: "{max}文字以内で入力してください。", en: "Use at most {max} characters." },
+  FIELD_EMAIL_INVALID: { ja: "メールアドレスの形式が正しくありません。", en: "This is not a valid email address." },
+  FIELD_DOMAIN_INVALID: { ja: "ドメイン名の形式が正しくありません。", en: "This is not a valid domain name." },
+  FIELD_PHONE_INVALID: { ja: "電話番号の形式が正しくありません。", en: "This is not a valid phone number." },
+  FIELD_KANA_INVALID: { ja: "ふりがなはひらがな・カタカナで入力してください。", en: "Use hiragana or katakana for the reading." },
+  FIELD_PASSWORD_WEAK: { ja: "パスワードは10文字以上にしてください。", en: "Use a password of at least 10 characters." },
+  FIELD_ID_INVALID: { ja: "IDの形式が正しくありません。", en: "This id is not valid." },
+  FIELD_LIST_POLICY_REQUIRED: {
+    rule: "R3",
+    ja: "メーリングリストの場合は、非メンバーからの投稿を受け付けるかどうかを指定してください。",
+    en: "For a mailing list, say whether it accepts posts from non-members.",
+  },
+  NOT_FOUND: { ja: "見つかりません。", en: "Not found." },
+  UNAUTHENTICATED: { ja: "ログインしてください。", en: "Please sign in." },
+  FORBIDDEN: { ja: "この操作を行う権限がありません。", en: "You are not allowed to do this." },
+  LOGIN_FAILED: { ja: "メールアドレスまたはパスワードが正しくありません。", en: "Wrong email address or password." },
+  LOGIN_THROTTLED: {
+    ja: "ログインの失敗が続いたため、しばらくお待ちください（約{minutes}分）。",
+    en: "Too many failed sign-ins. Please wait about {minutes} minutes.",
+  },
+  CALL_ALREADY_CLAIMED: { ja: "このお電話は別のオペレーターが応答しました。", en: "Another operator has already answered this call." },
+  CALL_NOT_YOURS: { ja: "このお電話はあなたが応答したものではありません。", en: "You did not answer this call." },
+  CALL_ALREADY_REPORTED: { ja: "このお電話の報告はすでに保存されています。", en: "This call's report has already been saved." },
+  NUMBER_UNKNOWN: { ja: "この着信番号に対応するご契約がありません。", en: "No contract answers on this number." },
+  NUMBER_TAKEN: { ja: "この番号はすでに別のご契約で使われています。", en: "This number already belongs to another contract." },
+  EMAIL_TAKEN: { ja: "このメールアドレスはすでに登録されています。", en: "This email address is already registered." },
+  MAILBOX_TAKEN: { ja: "このメールアカウント名はすでに使われています。", en: "This mailbox is already taken." },
+  CONTRACT_INACTIVE: { ja: "このご契約は現在ご利用いただけません。", en: "This contract is not active." },
+  OUTBOX_NOT_FAILED: { ja: "再送できるのは送信失敗のメールだけです。", en: "Only failed mail can be retried." },
+  INTERNAL: { ja: "システムエラーが発生しました。時間をおいて再度お試しください。", en: "Something went wrong on our side. Please try again shortly." },
+} as const satisfies Record<string, Entry>;
+
+export type MessageCode = keyof typeof catalogue;
+export const messageCodes = Object.keys(catalogue) as MessageCode[];
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+function fill(template: string, params: MessageParams | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+/** The text of a code, with its placeholders filled, in both languages. */
+export function message(code: MessageCode, params?: MessageParams): LocalizedText {
+  const entry: Entry = catalogue[code];
+  return { ja: fill(entry.ja, params), en: fill(entry.en, params) };
+}
+
+/** The rule a code comes from, if it is a rule's refusal. */
+export function ruleOf(code: MessageCode): RuleId | undefined {
+  const entry: Entry = catalogue[code];
+  return entry.rule;
+}
+
+export function isMessageCode(value: string): value is MessageCode {
+  return Object.hasOwn(catalogue, value);
+}
+
+/** The whole catalogue, for apps that render explanations (e.g. a help page listing R1–R10). */
+export function catalogueEntries(): ReadonlyArray<{ code: MessageCode; rule?: RuleId } & LocalizedText> {
+  return messageCodes.map((code) => {
+    const entry: Entry = catalogue[code];
+    return { code, ...(entry.rule ? { rule: entry.rule } : {}), ja: entry.ja, en: entry.en };
+  });
+}

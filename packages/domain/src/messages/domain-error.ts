@@ -1,0 +1,41 @@
+import { message, ruleOf, type LocalizedText, type MessageCode, type MessageParams, type RuleId } from "./catalogue.ts";
+
+/** One field that failed its schema: where, which check, and what to tell the person. */
+export type FieldError = {
+  readonly path: string;
+  readonly code: string;
+  readonly message: LocalizedText;
+};
+
+/**
+ * A refusal or a bad input. The API turns it into an error response with the same code and
+ * text, so the person sees the rule's explanation, never a stack trace.
+ */
+export class DomainError extends Error {
+  readonly code: MessageCode;
+  readonly rule: RuleId | undefined;
+  readonly text: LocalizedText;
+  readonly fields: readonly FieldError[];
+
+  constructor(code: MessageCode, options: { params?: MessageParams; fields?: readonly FieldError[] } = {}) {
+    const text = message(code, options.params);
+    super(text.en);
+    this.name = "DomainError";
+    this.code = code;
+    this.rule = ruleOf(code);
+    this.text = text;
+    this.fields = options.fields ?? [];
+  }
+
+  toJSON() {
+    return { code: this.code, rule: this.rule, message: this.text, fields: this.fields };
+  }
+}
+
+export function refuse(code: MessageCode, params?: MessageParams): never {
+  throw new DomainError(code, params ? { params } : {});
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

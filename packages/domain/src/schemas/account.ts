@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { codeMessage } from "../messages/validate.ts";
+import { emailSchema, localeSchema, mailboxSchema, requiredText } from "./common.ts";
+
+export const loginInputSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "FIELD_REQUIRED" }).min(1, { error: "FIELD_REQUIRED" }).max(200),
+});
+
+export const passwordSchema = z
+  .string({ error: "FIELD_REQUIRED" })
+  .min(10, { error: "FIELD_PASSWORD_WEAK" })
+  .max(200, { error: codeMessage("FIELD_TOO_LONG", { max: 200 }) });
+
+export const clientUserInputSchema = z.object({
+  email: emailSchema,
+  displayName: requiredText(60),
+  password: passwordSchema,
+  clientRole: z.enum(["owner", "member"]).default("member"),
+  locale: localeSchema.default("ja"),
+});
+
+/** Operators and supervisors: the mailbox is their sender address's local part (R2). */
+export const staffInputSchema = z.object({
+  email: emailSchema,
+  displayName: requiredText(60),
+  password: passwordSchema,
+  mailbox: mailboxSchema,
+  role: z.enum(["operator", "supervisor"]).default("operator"),
+  locale: localeSchema.default("ja"),
+});

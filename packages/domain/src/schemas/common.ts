@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { codeMessage } from "../messages/validate.ts";
+import { isValidPhoneNumber, normalisePhoneNumber } from "../normalise/phone-number.ts";
+import { isKana, toKatakana } from "wanakana";
+
+/**
+ * Building blocks for every input schema. Each names its failure with a catalogue code, so
+ * the person reads the reason in their language; zod's locales cover the rest.
+ */
+export const idSchema = z.string({ error: "FIELD_REQUIRED" }).uuid({ error: "FIELD_ID_INVALID" });
+
+/** Required text, trimmed, with a length limit. */
+export function requiredText(max: number) {
+  return z
+    .string({ error: "FIELD_REQUIRED" })
+    .trim()
+    .min(1, { error: "FIELD_REQUIRED" })
+    .max(max, { error: codeMessage("FIELD_TOO_LONG", { max }) });
+}
+
+/** Optional text: blank means absent. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, { error: codeMessage("FIELD_TOO_LONG", { max }) })
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : undefined));
+}
+
+export const emailSchema = z
+  .string({ error: "FIELD_REQUIRED" })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "FIELD_REQUIRED" })
+  .max(254, { error: codeMessage("FIELD_TOO_LONG", { max: 254 }) })
+  .pipe(z.email({ error: "FIELD_EMAIL_INVALID" }));
+
+export const domainNameSchema = z
+  .string({ error: "FIELD_REQUIRED" })
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "FIELD_DOMAIN_INVALID" });
+
+/** R2: the part before @ in an operator's sender address. */
+export const mailboxSchema = z
+  .string({ error: "R2_MAILBOX_INVALID" })
+  .regex(/^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/, { error: "R2_MAILBOX_INVALID" })
+  .refine((v) => !v.includes(".."), { error: "R2_MAILBOX_INVALID" });
+
+/** A phone number in any common Japanese writing, stored as E.164. */
+export const phoneSchema = z
+  .string({ error: "FIELD_REQUIRED" })
+  .trim()
+  .min(1, { error: "FIELD_REQUIRED" })
+  .max(40, { error: codeMessage("FIELD_TOO_LONG", { max: 40 }) })
+  .refine(isValidPhoneNumber, { error: "FIELD_PHONE_INVALID" })
+  .transform((v) => normalisePhoneNumber(v) as string);
+
+export const optionalPhoneSchema = z
+  .union([z.literal(""), z.null(), z.undefined(), phoneSchema])
+  .transform((v) => (v ? v : undefined));
+
+/** A reading in kana; stored in katakana so hiragana and katakana input compare equal. */
+export const optionalKanaSchema = z
+  .string()
+  .trim()
+  .max(100, { error: codeMessage("FIELD_TOO_LONG", { max: 100 }) })
+  .refine((v) => v === "" || isKana(v.normalize("NFKC").replace(/[\s・ー]/g, "")), { error: "FIELD_KANA_INVALID" })
+  .optional()
+  .nullable()
+  .transform((v) => (v ? toKatakana(v.normalize("NFKC")) : undefined));
+
+export const localeSchema = z.enum(["ja", "en"]);
+
+export const isoInstantSchema = z.iso.datetime({ offset: true, error: "FIELD_REQUIRED" });

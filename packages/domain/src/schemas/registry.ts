@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { codeMessage } from "../messages/validate.ts";
+import { optionalKanaSchema, phoneSchema, requiredText } from "./common.ts";
+
+/** R6: a company that callers confuse the client with (Q6 asks clients for exactly this). */
+export const wrongNumberEntryInputSchema = z.object({
+  companyName: requiredText(100),
+  companyNameKana: optionalKanaSchema,
+  numbers: z.array(phoneSchema).max(20, { error: codeMessage("FIELD_TOO_LONG", { max: 20 }) }).default([]),
+  typicalCalls: z.string().trim().max(2000, { error: codeMessage("FIELD_TOO_LONG", { max: 2000 }) }).default(""),
+});
+export type WrongNumberEntryInput = z.output<typeof wrongNumberEntryInputSchema>;
+
+/** What the operator heard, to match against the registry. */
+export const heardSchema = z.object({
+  company: z.string().max(200).optional(),
+  number: z.string().max(60).optional(),
+});
