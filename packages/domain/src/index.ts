@@ -25,6 +25,7 @@ export * from "./rules/r07-routing.ts";
 export * from "./rules/r08-caller.ts";
 export * from "./rules/r09-business-hours.ts";
 export * from "./rules/r10-one-entity.ts";
+export * from "./rules/service-requests.ts";
 
 export * from "./report/compose-report.ts";
 

@@ -1,3 +1,4 @@
+/// <reference path="../types/japanese-holidays.d.ts" />
 /**
  * R9 — the agency's business calendar. Q9: test calls are welcome "any time within business
  * hours (weekdays 09:00–18:00)"; outside these hours no operator answers. Japanese national
@@ -51,7 +52,12 @@ export function holidayOn(date: TokyoDate): LocalizedText | undefined {
   return name ? { ja: name, en: englishNames.get(name) ?? name } : undefined;
 }
 
-const englishNames = new Map(Object.values(holidayTable).map((h) => [h.name, h.name_en] as const));
+const englishNames = new Map([
+  ...Object.values(holidayTable).map((h) => [h.name, h.name_en] as const),
+  // japanese-holidays names these two plainly; the table only has them joined to another name.
+  ["振替休日", "Holiday in lieu"],
+  ["国民の休日", "Citizen's Holiday"],
+]);
 
 function dayOfWeek(date: TokyoDate): number {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];

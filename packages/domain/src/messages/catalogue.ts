@@ -90,6 +90,10 @@ const catalogue = {
   // ── Input and access errors ───────────────────────────────────────────────────────────────
   VALIDATION_FAILED: { ja: "入力内容に誤りがあります。", en: "Some fields need attention." },
   FIELD_REQUIRED: { ja: "入力してください。", en: "This field is required." },
+  FIELD_TYPE_INVALID: {
+    ja: "入力されていないか、形式が正しくありません（{expected}）。",
+    en: "Missing or of the wrong type (expected {expected}).",
+  },
   FIELD_TOO_LONG: { ja: "{max}文字以内で入力してください。", en: "Use at most {max} characters." },
   FIELD_EMAIL_INVALID: { ja: "メールアドレスの形式が正しくありません。", en: "This is not a valid email address." },
   FIELD_DOMAIN_INVALID: { ja: "ドメイン名の形式が正しくありません。", en: "This is not a valid domain name." },

@@ -21,8 +21,10 @@ function toFieldError(issue: z.core.$ZodIssue): FieldError {
     const params = rawParams ? (JSON.parse(rawParams) as MessageParams) : undefined;
     return { path, code: head, message: message(head, params) };
   }
-  if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) {
-    return { path, code: "FIELD_REQUIRED", message: message("FIELD_REQUIRED") };
+  // The received value is not always kept on the issue (tRPC parses without reportInput), so a
+  // type error says what was expected rather than guessing what arrived.
+  if (issue.code === "invalid_type") {
+    return { path, code: "FIELD_TYPE_INVALID", message: message("FIELD_TYPE_INVALID", { expected: issue.expected }) };
   }
   const raw = issue as unknown as z.core.$ZodRawIssue;
   return {

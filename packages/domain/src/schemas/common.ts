@@ -58,9 +58,18 @@ export const phoneSchema = z
   .refine(isValidPhoneNumber, { error: "FIELD_PHONE_INVALID" })
   .transform((v) => normalisePhoneNumber(v) as string);
 
+/**
+ * Optional phone number: blank means absent. Not a union with phoneSchema: a union that fails
+ * reports zod's bare "invalid input", and the person would not learn that the number is wrong.
+ */
 export const optionalPhoneSchema = z
-  .union([z.literal(""), z.null(), z.undefined(), phoneSchema])
-  .transform((v) => (v ? v : undefined));
+  .string({ error: "FIELD_PHONE_INVALID" })
+  .trim()
+  .max(40, { error: codeMessage("FIELD_TOO_LONG", { max: 40 }) })
+  .refine((v) => v === "" || isValidPhoneNumber(v), { error: "FIELD_PHONE_INVALID" })
+  .optional()
+  .nullable()
+  .transform((v) => (v ? normalisePhoneNumber(v) : undefined));
 
 /** A reading in kana; stored in katakana so hiragana and katakana input compare equal. */
 export const optionalKanaSchema = z
@@ -74,4 +83,8 @@ export const optionalKanaSchema = z
 
 export const localeSchema = z.enum(["ja", "en"]);
 
-export const isoInstantSchema = z.iso.datetime({ offset: true, error: "FIELD_REQUIRED" });
+/** An instant with its offset. Missing is FIELD_REQUIRED; malformed is zod's own invalid_format. */
+export const isoInstantSchema = z.iso.datetime({
+  offset: true,
+  error: (issue) => (issue.code === "invalid_type" ? "FIELD_REQUIRED" : undefined),
+});

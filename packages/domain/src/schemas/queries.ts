@@ -4,11 +4,26 @@ import { idSchema, isoInstantSchema } from "./common.ts";
 
 export const byIdSchema = z.object({ id: idSchema });
 
+export const auditFilterSchema = z.object({
+  contractId: idSchema.optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const outboxFilterSchema = z.object({
+  status: z.enum(["pending", "sending", "sent", "captured", "failed"]).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const statsInputSchema = z.object({
+  from: isoInstantSchema.optional(),
+  to: isoInstantSchema.optional(),
+});
+
 export const reportFilterSchema = z.object({
   q: z.string().trim().max(100).optional(),
   outcome: callOutcomeSchema.optional(),
   from: isoInstantSchema.optional(),
   to: isoInstantSchema.optional(),
   limit: z.number().int().min(1).max(200).default(50),
-  offset: z.number().int().min(0).max(100_000).default(0),
+  cursor: z.string().max(200).optional(),
 });

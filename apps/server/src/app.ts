@@ -1,0 +1,55 @@
+/**
+ * The one Hono process: tRPC under /trpc, health at /healthz (and, in later parts, the telephony
+ * webhooks under /telephony and the two built apps).
+ */
+import { Hono } from "hono";
+import { trpcServer } from "@hono/trpc-server";
+import { appRouter, createContext, type ApiDeps } from "@uketsuke/api";
+import { sql } from "kysely";
+import type { Logger } from "./logger.ts";
+
+export type AppOptions = { deps: ApiDeps; logger: Logger };
+
+export function createApp({ deps, logger }: AppOptions) {
+  const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - started).toFixed(1) }, "request");
+  });
+
+  app.get("/healthz", async (c) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return c.json({ ok: true, agency: deps.agency.name });
+    } catch (error) {
+      logger.error({ err: error }, "health check failed");
+      return c.json({ ok: false }, 503);
+    }
+  });
+
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      router: appRouter,
+      endpoint: "/trpc",
+      createContext: (opts, c) =>
+        createContext(deps, {
+          headers: c.req.raw.headers,
+          resHeaders: opts.resHeaders,
+          ip: c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+        }),
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "procedure failed");
+      },
+    }),
+  );
+
+  app.onError((error, c) => {
+    logger.error({ err: error }, "unhandled");
+    return c.json({ ok: false, error: { code: "INTERNAL" } }, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,38 @@
+/**
+ * The server's whole configuration, read and checked once. Nothing else reads process.env:
+ * everything below takes what it needs as parameters.
+ */
+import { z } from "zod";
+import { domainNameSchema } from "@uketsuke/domain";
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  /** `file:./data/uketsuke.sqlite` (default), a path, or `postgres://…`. */
+  DATABASE_URL: z.string().min(1).default("file:./data/uketsuke.sqlite"),
+  /** The agency's mail domain: every report is sent from `<operator>@AGENCY_DOMAIN` (R2). */
+  AGENCY_DOMAIN: domainNameSchema.default("uketsuke.example.jp"),
+  AGENCY_NAME: z.string().min(1).default("受付 電話代行サービス"),
+  /** Signs session ids. Unset: one is generated on first start and kept beside the database. */
+  COOKIE_SECRET: z.string().min(32).optional(),
+  SECURE_COOKIES: flag.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Seed a demo agency (supervisor, operators, two contracts) into an empty database. */
+  SEED_DEMO: flag.default(true),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,37 @@
+import { authRouter } from "./router/auth.ts";
+import { callbacksRouter } from "./router/client/callbacks.ts";
+import { contractRouter } from "./router/client/contract.ts";
+import { registryRouter } from "./router/client/registry.ts";
+import { reportsRouter } from "./router/client/reports.ts";
+import { rosterRouter } from "./router/client/roster.ts";
+import { clientUsersRouter } from "./router/client/users.ts";
+import { callsRouter } from "./router/operator/calls.ts";
+import { adminContractsRouter } from "./router/admin/contracts.ts";
+import { adminMailRouter } from "./router/admin/mail.ts";
+import { adminOversightRouter } from "./router/admin/oversight.ts";
+import { adminClientUsersRouter, adminStaffRouter } from "./router/admin/users.ts";
+import { createTRPCRouter } from "./trpc.ts";
+
+/**
+ * The whole API. Client procedures (dashboard) at the top level, the operator's under `calls`,
+ * the supervisor's under `admin`.
+ */
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  contract: contractRouter,
+  roster: rosterRouter,
+  registry: registryRouter,
+  reports: reportsRouter,
+  callbacks: callbacksRouter,
+  users: clientUsersRouter,
+  calls: callsRouter,
+  admin: createTRPCRouter({
+    contracts: adminContractsRouter,
+    clientUsers: adminClientUsersRouter,
+    staff: adminStaffRouter,
+    mail: adminMailRouter,
+    oversight: adminOversightRouter,
+  }),
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,49 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { clientUserInputSchema, idSchema, staffInputSchema } from "@uketsuke/domain";
+import { getContract, getUserById, inTransaction, listClientUsers, listStaff, updateUser } from "@uketsuke/db";
+import { audit } from "../../audit.ts";
+import { publicUser } from "../../dto.ts";
+import { fail } from "../../errors.ts";
+import { createUser } from "../../services/users.ts";
+import { supervisorProcedure } from "../../trpc.ts";
+
+export const adminClientUsersRouter = {
+  list: supervisorProcedure
+    .input(z.object({ contractId: idSchema }))
+    .query(async ({ ctx, input }) => (await listClientUsers(ctx.db, input.contractId)).map(publicUser)),
+
+  create: supervisorProcedure.input(z.object({ contractId: idSchema }).and(clientUserInputSchema)).mutation(({ ctx, input }) =>
+    inTransaction(ctx.db, async (trx) => {
+      if (!(await getContract(trx, input.contractId))) return fail("NOT_FOUND");
+      const user = await createUser(trx, { ...input, role: "client" });
+      await audit(trx, ctx, { action: "client_user.create", entity: "user", entityId: user.id, contractId: input.contractId, detail: { email: user.email } });
+      return publicUser(user);
+    }),
+  ),
+} satisfies TRPCRouterRecord;
+
+/** Operators and supervisors. An operator's mailbox is their sender address's local part (R2). */
+export const adminStaffRouter = {
+  list: supervisorProcedure.query(async ({ ctx }) => (await listStaff(ctx.db)).map(publicUser)),
+
+  create: supervisorProcedure.input(staffInputSchema).mutation(({ ctx, input }) =>
+    inTransaction(ctx.db, async (trx) => {
+      const user = await createUser(trx, input);
+      await audit(trx, ctx, { action: "staff.create", entity: "user", entityId: user.id, detail: { email: user.email, role: user.role, mailbox: user.mailbox } });
+      return publicUser(user);
+    }),
+  ),
+
+  /** Disable or enable any user (staff or client); a supervisor cannot lock themself out. */
+  setDisabled: supervisorProcedure.input(z.object({ id: idSchema, disabled: z.boolean() })).mutation(({ ctx, input }) =>
+    inTransaction(ctx.db, async (trx) => {
+      if (input.id === ctx.user.id) return fail("FORBIDDEN");
+      if (!(await getUserById(trx, input.id))) return fail("NOT_FOUND");
+      const user = await updateUser(trx, input.id, { disabled_at: input.disabled ? ctx.clock().toISOString() : null });
+      if (!user) return fail("NOT_FOUND");
+      await audit(trx, ctx, { action: input.disabled ? "user.disable" : "user.enable", entity: "user", entityId: user.id, contractId: user.contract_id });
+      return publicUser(user);
+    }),
+  ),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,42 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { assertCallbackOpen, byIdSchema, formatAge, fromWhom } from "@uketsuke/domain";
+import { inTransaction, listOpenCallbacks, markCallbackDone } from "@uketsuke/db";
+import { audit } from "../../audit.ts";
+import { fail } from "../../errors.ts";
+import { clientProcedure } from "../../trpc.ts";
+
+/** R5: a caller waiting for a callback is the client's to call back, urgently. */
+export const callbacksRouter = {
+  /** Open callbacks, oldest first, with how long each caller has waited. */
+  listOpen: clientProcedure.query(async ({ ctx }) => {
+    const now = ctx.clock();
+    const open = await listOpenCallbacks(ctx.db, ctx.contractId);
+    return open.map((c) => ({
+      ...c,
+      fromWhom: fromWhom({ company: c.caller_company, name: c.caller_name }),
+      ageMinutes: Math.floor((now.getTime() - Date.parse(c.requested_at)) / 60_000),
+      age: formatAge(new Date(c.requested_at), now),
+    }));
+  }),
+
+  markDone: clientProcedure.input(byIdSchema).mutation(({ ctx, input }) =>
+    inTransaction(ctx.db, async (trx) => {
+      const now = ctx.clock().toISOString();
+      const done = await markCallbackDone(trx, ctx.contractId, input.id, ctx.user.id, now);
+      if (!done) {
+        const existing = await trx
+          .selectFrom("callbacks")
+          .select("status")
+          .where("id", "=", input.id)
+          .where("contract_id", "=", ctx.contractId)
+          .executeTakeFirst();
+        if (!existing) return fail("NOT_FOUND");
+        assertCallbackOpen(existing.status);
+        return fail("NOT_FOUND");
+      }
+      await audit(trx, ctx, { action: "callback.done", entity: "callback", entityId: done.id, contractId: ctx.contractId });
+      ctx.bus.publish({ type: "callback.done", callbackId: done.id, contractId: ctx.contractId });
+      return done;
+    }),
+  ),
+} satisfies TRPCRouterRecord;

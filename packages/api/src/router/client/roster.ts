@@ -1,0 +1,78 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import {
+  assertCanRemove,
+  assertReportAddress,
+  byIdSchema,
+  idSchema,
+  reorderRoster as reorderInDomain,
+  rosterMemberInputSchema,
+  rosterReorderSchema,
+} from "@uketsuke/domain";
+import {
+  getRosterMember,
+  insertRosterMember,
+  inTransaction,
+  listRoster,
+  removeRosterMember,
+  reorderRoster,
+  updateRosterMember,
+} from "@uketsuke/db";
+import { audit } from "../../audit.ts";
+import { fail } from "../../errors.ts";
+import { clientProcedure } from "../../trpc.ts";
+
+const toRow = (input: z.output<typeof rosterMemberInputSchema>) => ({
+  name: input.name,
+  name_kana: input.nameKana ?? null,
+  report_address: input.reportAddress,
+  address_kind: input.addressKind,
+  list_policy: input.addressKind === "list" ? ("open" as const) : null,
+});
+
+/** R7: the ordered roster; position 1 receives every call that names no one. */
+export const rosterRouter = {
+  list: clientProcedure.query(({ ctx }) => listRoster(ctx.db, ctx.contractId)),
+
+  add: clientProcedure.input(rosterMemberInputSchema).mutation(async ({ ctx, input }) => {
+    assertReportAddress(input, ctx.agency.mail_domain);
+    return inTransaction(ctx.db, async (trx) => {
+      const member = await insertRosterMember(trx, ctx.contractId, toRow(input));
+      await audit(trx, ctx, { action: "roster.add", entity: "roster_member", entityId: member.id, contractId: ctx.contractId, detail: { name: member.name } });
+      return member;
+    });
+  }),
+
+  update: clientProcedure
+    .input(z.object({ id: idSchema }).and(rosterMemberInputSchema))
+    .mutation(async ({ ctx, input }) => {
+      assertReportAddress(input, ctx.agency.mail_domain);
+      return inTransaction(ctx.db, async (trx) => {
+        const member = await updateRosterMember(trx, ctx.contractId, input.id, toRow(input));
+        if (!member) return fail("NOT_FOUND");
+        await audit(trx, ctx, { action: "roster.update", entity: "roster_member", entityId: member.id, contractId: ctx.contractId });
+        return member;
+      });
+    }),
+
+  remove: clientProcedure.input(byIdSchema).mutation(({ ctx, input }) =>
+    inTransaction(ctx.db, async (trx) => {
+      const roster = await listRoster(trx, ctx.contractId);
+      assertCanRemove(roster, input.id);
+      const member = await getRosterMember(trx, ctx.contractId, input.id);
+      if (!member || !(await removeRosterMember(trx, ctx.contractId, input.id))) return fail("NOT_FOUND");
+      await audit(trx, ctx, { action: "roster.remove", entity: "roster_member", entityId: input.id, contractId: ctx.contractId, detail: { name: member.name } });
+      return { ok: true as const };
+    }),
+  ),
+
+  reorder: clientProcedure.input(rosterReorderSchema).mutation(({ ctx, input }) =>
+    inTransaction(ctx.db, async (trx) => {
+      const roster = await listRoster(trx, ctx.contractId);
+      reorderInDomain(roster, input.orderedIds);
+      await reorderRoster(trx, ctx.contractId, input.orderedIds);
+      await audit(trx, ctx, { action: "roster.reorder", entity: "roster", contractId: ctx.contractId, detail: { orderedIds: input.orderedIds } });
+      return listRoster(trx, ctx.contractId);
+    }),
+  ),
+} satisfies TRPCRouterRecord;

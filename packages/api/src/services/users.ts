@@ -1,0 +1,33 @@
+import { insertUser, findUserByEmail, type Executor, type User } from "@uketsuke/db";
+import { hashPassword } from "../auth/password.ts";
+import { fail } from "../errors.ts";
+
+type NewUser = {
+  email: string;
+  password: string;
+  displayName: string;
+  role: User["role"];
+  contractId?: string | null;
+  clientRole?: User["client_role"];
+  mailbox?: string | null;
+  locale: User["locale"];
+};
+
+/** Creates a user with a hashed password; a taken email or mailbox is a clear conflict. */
+export async function createUser(db: Executor, input: NewUser): Promise<User> {
+  if (await findUserByEmail(db, input.email)) return fail("EMAIL_TAKEN");
+  if (input.mailbox) {
+    const taken = await db.selectFrom("users").select("id").where("mailbox", "=", input.mailbox).executeTakeFirst();
+    if (taken) return fail("MAILBOX_TAKEN");
+  }
+  return insertUser(db, {
+    email: input.email,
+    password_hash: await hashPassword(input.password),
+    display_name: input.displayName,
+    role: input.role,
+    contract_id: input.contractId ?? null,
+    client_role: input.clientRole ?? null,
+    mailbox: input.mailbox ?? null,
+    locale: input.locale,
+  });
+}
