@@ -1,0 +1,26 @@
+import { Migrator } from "kysely";
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+import type { Database } from "../schema.ts";
+import * as initial from "./2026-11-25T0900-initial.ts";
+
+/**
+ * Every migration, by name. Names are times so they sort in the order they were written;
+ * an inline object (no directory scan) works the same from source, a bundle or a test.
+ */
+const migrations: Record<string, Migration> = {
+  "2026-11-25T0900-initial": initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};
+
+/** Brings the database to the newest schema; throws the first failure. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+    throw new Error(`migration ${failed ?? "(unknown)"} failed`, { cause: error });
+  }
+}

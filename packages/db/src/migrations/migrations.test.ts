@@ -1,0 +1,82 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { createDb } from "../connect.ts";
+import { forEachDialect } from "../testing.ts";
+import { migrateToLatest } from "./index.ts";
+
+forEachDialect("migrations", (t) => {
+  it("creates every table, and running again changes nothing", async () => {
+    const tables = (await t.db.introspection.getTables()).map((table) => table.name).sort();
+    expect(tables).toEqual([
+      "agencies",
+      "audit_log",
+      "call_events",
+      "callbacks",
+      "calls",
+      "captured_mail",
+      "contract_numbers",
+      "contracts",
+      "login_attempts",
+      "outbox",
+      "reports",
+      "roster_members",
+      "sessions",
+      "users",
+      "wrong_number_entries",
+    ]);
+    await migrateToLatest(t.db);
+  });
+
+  it("fills a default timestamp in the same ISO form the app writes", async () => {
+    await t.db.insertInto("agencies").values({ id: "a-default", name: "x", mail_domain: "x.example" }).execute();
+    const row = await t.db.selectFrom("agencies").select("created_at").where("id", "=", "a-default").executeTakeFirstOrThrow();
+    expect(row.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(row.created_at) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it("enforces foreign keys", async () => {
+    await expect(
+      t.db
+        .insertInto("contracts")
+        .values({ id: "c-orphan", agency_id: "no-such-agency", legal_entity_name: "x", answer_name: "x" })
+        .execute(),
+    ).rejects.toThrow();
+  });
+
+  it("stores Japanese text intact", async () => {
+    const result = await sql<{ v: string }>`select ${"株式会社山田商事"} as v`.execute(t.db);
+    expect(result.rows[0]?.v).toBe("株式会社山田商事");
+  });
+});
+
+describe("createDb", () => {
+  it("opens :memory: SQLite with foreign keys on", async () => {
+    const { db, dialect, close } = createDb(":memory:");
+    expect(dialect).toBe("sqlite");
+    const result = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+    expect(result.rows[0]?.foreign_keys).toBe(1);
+    await close();
+  });
+});
+
+describe("createDb on an SQLite file", () => {
+  it("creates the parent folder and opens the file in WAL mode", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "uketsuke-connect-"));
+    try {
+      for (const url of [`file:${dir}/a/b/one.sqlite`, join(dir, "c", "two.sqlite")]) {
+        const { db, close } = createDb(url);
+        await migrateToLatest(db);
+        const result = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+        expect(result.rows[0]?.journal_mode).toBe("wal");
+        await close();
+      }
+      expect(existsSync(join(dir, "a", "b", "one.sqlite"))).toBe(true);
+      expect(existsSync(join(dir, "c", "two.sqlite"))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

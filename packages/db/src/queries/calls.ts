@@ -1,0 +1,117 @@
+import { isoNow, newId } from "../executor.ts";
+import type { Executor } from "../executor.ts";
+import type { Call, CallDirection, CallEventKind, CallSource, CallStatus } from "../schema.ts";
+
+export interface NewCallInput {
+  id?: string;
+  contract_id: string;
+  external_id?: string | null;
+  from_number: string;
+  to_number: string;
+  direction?: CallDirection;
+  /** 'ringing' to queue it; 'closed' when it arrived outside business hours (R9). */
+  status: CallStatus;
+  source: CallSource;
+  ring_at: string;
+}
+
+export type QueuedCall = Call & { answer_name: string };
+
+export function insertCall(db: Executor, call: NewCallInput): Promise<Call> {
+  return db
+    .insertInto("calls")
+    .values({ direction: "inbound", created_at: isoNow(), ...call, id: call.id ?? newId() })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function getCall(db: Executor, callId: string): Promise<Call | undefined> {
+  return db.selectFrom("calls").selectAll().where("id", "=", callId).executeTakeFirst();
+}
+
+export function findCallByExternalId(db: Executor, externalId: string): Promise<Call | undefined> {
+  return db.selectFrom("calls").selectAll().where("external_id", "=", externalId).executeTakeFirst();
+}
+
+/** The operator queue: ringing calls, oldest first, with the name to answer in (R10). */
+export function listRinging(db: Executor): Promise<QueuedCall[]> {
+  return db
+    .selectFrom("calls")
+    .innerJoin("contracts", "contracts.id", "calls.contract_id")
+    .selectAll("calls")
+    .select("contracts.answer_name")
+    .where("calls.status", "=", "ringing")
+    .orderBy("calls.ring_at")
+    .orderBy("calls.id")
+    .execute();
+}
+
+/**
+ * One operator answers a call. The status test sits in the UPDATE itself, so of any number of
+ * concurrent claimers exactly one gets the row back; the others get undefined.
+ */
+export function claimCall(db: Executor, callId: string, operatorId: string, nowIso: string): Promise<Call | undefined> {
+  return db
+    .updateTable("calls")
+    .set({ status: "answered", claimed_by: operatorId, answered_at: nowIso })
+    .where("id", "=", callId)
+    .where("status", "=", "ringing")
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Hang-up of an answered call. */
+export function endCall(db: Executor, callId: string, nowIso: string): Promise<Call | undefined> {
+  return db
+    .updateTable("calls")
+    .set({ status: "ended", ended_at: nowIso })
+    .where("id", "=", callId)
+    .where("status", "=", "answered")
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The caller hung up before anyone answered. */
+export function markMissed(db: Executor, callId: string, nowIso: string): Promise<Call | undefined> {
+  return db
+    .updateTable("calls")
+    .set({ status: "missed", ended_at: nowIso })
+    .where("id", "=", callId)
+    .where("status", "=", "ringing")
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Missed calls, newest first, optionally since a time. */
+export function listMissed(db: Executor, options: { sinceIso?: string; limit?: number } = {}): Promise<Call[]> {
+  let query = db.selectFrom("calls").selectAll().where("status", "=", "missed");
+  if (options.sinceIso !== undefined) query = query.where("ring_at", ">=", options.sinceIso);
+  return query
+    .orderBy("ring_at", "desc")
+    .orderBy("id", "desc")
+    .limit(options.limit ?? 100)
+    .execute();
+}
+
+/**
+ * Stores a telephony webhook event once. False when this (call, event) pair was already
+ * received: providers retry, and a retry must change nothing.
+ */
+export async function insertCallEvent(
+  db: Executor,
+  event: { external_call_id: string; event: CallEventKind; payload: unknown; received_at?: string },
+): Promise<boolean> {
+  const row = await db
+    .insertInto("call_events")
+    .values({
+      id: newId(),
+      external_call_id: event.external_call_id,
+      event: event.event,
+      received_at: event.received_at ?? isoNow(),
+      payload: JSON.stringify(event.payload ?? null),
+    })
+    .onConflict((oc) => oc.columns(["external_call_id", "event"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}

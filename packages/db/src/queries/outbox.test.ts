@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { createDb } from "../connect.ts";
+import type { Db } from "../connect.ts";
+import type { Executor } from "../executor.ts";
+import { forEachDialect } from "../testing.ts";
+import {
+  claimDueOutbox,
+  getCapturedMail,
+  getOutbox,
+  insertOutbox,
+  listCapturedMail,
+  listOutbox,
+  markCaptured,
+  markFailedAttempt,
+  markSent,
+  retryFailed,
+} from "./outbox.ts";
+
+const NOW = "2026-11-25T09:00:00.000Z";
+const LATER = "2026-11-25T09:10:00.000Z";
+const lease = { lockForMs: 60_000 };
+
+function queue(db: Executor, nextAttemptAt = "2026-11-25T08:00:00.000Z") {
+  return insertOutbox(db, {
+    kind: "report",
+    message_id: `<${randomUUID()}@uketsuke.example>`,
+    from_address: "sato@uketsuke.example",
+    to_addresses: ["yamada@client.example", "desk@client.example"],
+    subject: "【受電報告】",
+    body_text: "山田様\nお電話がありました。",
+    body_html: "<p>山田様</p>",
+    next_attempt_at: nextAttemptAt,
+  });
+}
+
+forEachDialect("outbox", (t) => {
+  let other: Db | undefined;
+  beforeAll(() => {
+    other = createDb(t.url);
+  });
+  afterAll(async () => {
+    await other?.close();
+  });
+  // Claims take every due row in the database, so each test starts with an empty outbox.
+  beforeEach(async () => {
+    await t.db.deleteFrom("captured_mail").execute();
+    await t.db.deleteFrom("outbox").execute();
+  });
+
+  it("queues a message and lists it by status", async () => {
+    const message = await queue(t.db);
+    expect(message).toMatchObject({ status: "pending", attempts: 0, to_addresses: ["yamada@client.example", "desk@client.example"] });
+    expect(await getOutbox(t.db, message.id)).toEqual(message);
+    expect(await listOutbox(t.db, { status: "pending" })).toEqual([message]);
+    expect(await listOutbox(t.db, { status: "sent" })).toEqual([]);
+  });
+
+  it("claims due messages only, and leases them", async () => {
+    const due = await queue(t.db, "2026-11-25T08:00:00.000Z");
+    await queue(t.db, "2026-11-25T10:00:00.000Z"); // not yet
+    const claimed = await claimDueOutbox(t.db, { nowIso: NOW, limit: 10, ...lease });
+    expect(claimed.map((m) => m.id)).toEqual([due.id]);
+    expect(claimed[0]).toMatchObject({ status: "sending", attempts: 1, locked_until: "2026-11-25T09:01:00.000Z" });
+    // Leased: nobody else takes it until the lease runs out …
+    expect(await claimDueOutbox(t.db, { nowIso: NOW, limit: 10, ...lease })).toEqual([]);
+    // … then another worker does (the first one died mid-send).
+    const reclaimed = await claimDueOutbox(t.db, { nowIso: "2026-11-25T09:02:00.000Z", limit: 10, ...lease });
+    expect(reclaimed.map((m) => [m.id, m.attempts])).toEqual([[due.id, 2]]);
+  });
+
+  it("hands out the oldest due first, up to the limit", async () => {
+    const second = await queue(t.db, "2026-11-25T08:30:00.000Z");
+    const first = await queue(t.db, "2026-11-25T08:00:00.000Z");
+    await queue(t.db, "2026-11-25T08:45:00.000Z");
+    const claimed = await claimDueOutbox(t.db, { nowIso: NOW, limit: 2, ...lease });
+    expect(claimed.map((m) => m.id)).toEqual([first.id, second.id]);
+  });
+
+  it("marks a claimed message sent", async () => {
+    const message = await queue(t.db);
+    expect(await markSent(t.db, message.id, NOW)).toBe(false); // not claimed
+    await claimDueOutbox(t.db, { nowIso: NOW, limit: 1, ...lease });
+    expect(await markSent(t.db, message.id, NOW)).toBe(true);
+    expect(await getOutbox(t.db, message.id)).toMatchObject({ status: "sent", sent_at: NOW, locked_until: null });
+  });
+
+  it("retries after a failure, gives up when final, and lets a supervisor retry", async () => {
+    const message = await queue(t.db);
+    await claimDueOutbox(t.db, { nowIso: NOW, limit: 1, ...lease });
+    expect(await markFailedAttempt(t.db, message.id, "421 try later", LATER, false)).toBe(true);
+    expect(await getOutbox(t.db, message.id)).toMatchObject({ status: "pending", last_error: "421 try later", next_attempt_at: LATER });
+    expect(await claimDueOutbox(t.db, { nowIso: NOW, limit: 1, ...lease })).toEqual([]);
+
+    await claimDueOutbox(t.db, { nowIso: LATER, limit: 1, ...lease });
+    expect(await markFailedAttempt(t.db, message.id, "550 no such user", LATER, true)).toBe(true);
+    expect(await getOutbox(t.db, message.id)).toMatchObject({ status: "failed", attempts: 2 });
+    expect(await claimDueOutbox(t.db, { nowIso: "2026-11-26T00:00:00.000Z", limit: 1, ...lease })).toEqual([]);
+
+    const retried = await retryFailed(t.db, message.id, "2026-11-26T00:00:00.000Z");
+    expect(retried).toMatchObject({ status: "pending", attempts: 2, next_attempt_at: "2026-11-26T00:00:00.000Z" });
+    expect(await retryFailed(t.db, message.id, "2026-11-26T00:00:00.000Z")).toBeUndefined(); // no longer failed
+  });
+
+  it("captures a message instead of sending it", async () => {
+    const message = await queue(t.db);
+    expect(await markCaptured(t.db, message.id, NOW)).toBeUndefined(); // not claimed
+    await claimDueOutbox(t.db, { nowIso: NOW, limit: 1, ...lease });
+    const captured = await markCaptured(t.db, message.id, NOW);
+    expect(captured).toMatchObject({
+      outbox_id: message.id,
+      message_id: message.message_id,
+      to_addresses: message.to_addresses,
+      subject: "【受電報告】",
+      body_text: message.body_text,
+      captured_at: NOW,
+    });
+    expect(await getOutbox(t.db, message.id)).toMatchObject({ status: "captured" });
+    expect(await listCapturedMail(t.db)).toEqual([captured]);
+    expect(await getCapturedMail(t.db, captured!.id)).toEqual(captured);
+  });
+
+  it("never gives one message to two concurrent workers", async () => {
+    const ids = (await Promise.all(Array.from({ length: 30 }, () => queue(t.db)))).map((m) => m.id);
+    const worker = async (db: Executor) => {
+      const got: string[] = [];
+      for (;;) {
+        const batch = await claimDueOutbox(db, { nowIso: NOW, limit: 3, ...lease });
+        if (batch.length === 0) return got;
+        got.push(...batch.map((m) => m.id));
+      }
+    };
+    const results = await Promise.all([worker(t.db), worker(t.db), worker(other!.db), worker(other!.db)]);
+    const all = results.flat();
+    expect(all).toHaveLength(ids.length);
+    expect(new Set(all)).toEqual(new Set(ids));
+  });
+
+  // PostgreSQL only: SQLite has no row locks (one writer at a time).
+  if (t.dialect === "postgres") it("skips rows another worker has locked, without waiting", async () => {
+    const ids = (await Promise.all(Array.from({ length: 4 }, () => queue(t.db)))).map((m) => m.id);
+    await t.db.transaction().execute(async (trx) => {
+      // The first worker's claim is still uncommitted while the second one claims.
+      const first = await claimDueOutbox(trx, { nowIso: NOW, limit: 2, ...lease });
+      const second = await claimDueOutbox(other!.db, { nowIso: NOW, limit: 10, ...lease });
+      expect(first).toHaveLength(2);
+      expect(second).toHaveLength(2);
+      expect(new Set([...first, ...second].map((m) => m.id))).toEqual(new Set(ids));
+    });
+  });
+});

@@ -1,0 +1,111 @@
+import { expect, it } from "vitest";
+import { forEachDialect, seedContract } from "../testing.ts";
+import type { Executor } from "../executor.ts";
+import {
+  getRosterMember,
+  insertRosterMember,
+  listRoster,
+  removeRosterMember,
+  reorderRoster,
+  updateRosterMember,
+} from "./roster.ts";
+
+async function rosterOf(db: Executor, names: string[]) {
+  const contract = await seedContract(db);
+  const members = [];
+  for (const name of names) {
+    members.push(
+      await insertRosterMember(db, contract.id, { name, report_address: `${name}@client.example`, address_kind: "person" }),
+    );
+  }
+  return { contractId: contract.id, members };
+}
+
+const positions = async (db: Executor, contractId: string) =>
+  (await listRoster(db, contractId)).map((m) => [m.name, m.position]);
+
+forEachDialect("roster", (t) => {
+  it("adds members at the bottom, in order", async () => {
+    const { contractId } = await rosterOf(t.db, ["yamada", "sato", "suzuki"]);
+    expect(await positions(t.db, contractId)).toEqual([
+      ["yamada", 1],
+      ["sato", 2],
+      ["suzuki", 3],
+    ]);
+  });
+
+  it("stores a list address with its policy", async () => {
+    const contract = await seedContract(t.db);
+    const list = await insertRosterMember(t.db, contract.id, {
+      name: "営業部",
+      name_kana: "エイギョウブ",
+      report_address: "sales@client.example",
+      address_kind: "list",
+      list_policy: "open",
+    });
+    expect(list).toMatchObject({ position: 1, address_kind: "list", list_policy: "open", name_kana: "エイギョウブ" });
+  });
+
+  it("reads, updates and removes only within its own contract", async () => {
+    const { contractId, members } = await rosterOf(t.db, ["yamada"]);
+    const other = await seedContract(t.db);
+    const member = members[0]!;
+    expect(await getRosterMember(t.db, contractId, member.id)).toEqual(member);
+    expect(await getRosterMember(t.db, other.id, member.id)).toBeUndefined();
+
+    expect(await updateRosterMember(t.db, other.id, member.id, { name: "hijack" })).toBeUndefined();
+    expect(await removeRosterMember(t.db, other.id, member.id)).toBe(false);
+    expect(await getRosterMember(t.db, contractId, member.id)).toEqual(member);
+
+    const updated = await updateRosterMember(t.db, contractId, member.id, {
+      name: "山田 太郎",
+      report_address: "taro@client.example",
+    });
+    expect(updated).toMatchObject({ name: "山田 太郎", report_address: "taro@client.example", position: 1 });
+  });
+
+  it("closes the gap when a member is removed", async () => {
+    const { contractId, members } = await rosterOf(t.db, ["a", "b", "c", "d"]);
+    expect(await removeRosterMember(t.db, contractId, members[1]!.id)).toBe(true);
+    expect(await positions(t.db, contractId)).toEqual([
+      ["a", 1],
+      ["c", 2],
+      ["d", 3],
+    ]);
+    expect(await removeRosterMember(t.db, contractId, members[0]!.id)).toBe(true);
+    expect(await positions(t.db, contractId)).toEqual([
+      ["c", 1],
+      ["d", 2],
+    ]);
+    const added = await insertRosterMember(t.db, contractId, { name: "e", report_address: "e@c.example", address_kind: "person" });
+    expect(added.position).toBe(3);
+  });
+
+  it("reorders to positions 1..n, also inside a transaction", async () => {
+    const { contractId, members } = await rosterOf(t.db, ["a", "b", "c"]);
+    const [a, b, c] = members.map((m) => m.id) as [string, string, string];
+    await reorderRoster(t.db, contractId, [c, a, b]);
+    expect(await positions(t.db, contractId)).toEqual([
+      ["c", 1],
+      ["a", 2],
+      ["b", 3],
+    ]);
+    await t.db.transaction().execute((trx) => reorderRoster(trx, contractId, [b, c, a]));
+    expect(await positions(t.db, contractId)).toEqual([
+      ["b", 1],
+      ["c", 2],
+      ["a", 3],
+    ]);
+  });
+
+  it("reorder leaves another contract's roster alone", async () => {
+    const mine = await rosterOf(t.db, ["a", "b"]);
+    const theirs = await rosterOf(t.db, ["x", "y"]);
+    const [x, y] = theirs.members.map((m) => m.id) as [string, string];
+    await reorderRoster(t.db, mine.contractId, [y, x]);
+    expect(await positions(t.db, theirs.contractId)).toEqual([
+      ["x", 1],
+      ["y", 2],
+    ]);
+  });
+});

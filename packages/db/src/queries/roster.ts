@@ -1,0 +1,119 @@
+import { sql } from "kysely";
+import { inTransaction, isoNow, newId } from "../executor.ts";
+import type { Executor } from "../executor.ts";
+import type { AddressKind, ListPolicy, RosterMember } from "../schema.ts";
+
+// The roster is ordered: position 1 is the default recipient of any call that names no one
+// or someone not on it (R7). Every write keeps positions 1..n without gaps.
+
+export interface NewRosterMemberInput {
+  id?: string;
+  name: string;
+  name_kana?: string | null;
+  report_address: string;
+  address_kind: AddressKind;
+  list_policy?: ListPolicy | null;
+}
+
+export type RosterMemberPatch = Partial<Omit<NewRosterMemberInput, "id">>;
+
+export function listRoster(db: Executor, contractId: string): Promise<RosterMember[]> {
+  return db
+    .selectFrom("roster_members")
+    .selectAll()
+    .where("contract_id", "=", contractId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+}
+
+export function getRosterMember(db: Executor, contractId: string, memberId: string): Promise<RosterMember | undefined> {
+  return db
+    .selectFrom("roster_members")
+    .selectAll()
+    .where("contract_id", "=", contractId)
+    .where("id", "=", memberId)
+    .executeTakeFirst();
+}
+
+/** Adds a member at the bottom of the roster. */
+export function insertRosterMember(
+  db: Executor,
+  contractId: string,
+  member: NewRosterMemberInput,
+): Promise<RosterMember> {
+  const now = isoNow();
+  return inTransaction(db, async (trx) => {
+    const { max } = await trx
+      .selectFrom("roster_members")
+      .select((eb) => eb.fn.max("position").as("max"))
+      .where("contract_id", "=", contractId)
+      .executeTakeFirstOrThrow();
+    return trx
+      .insertInto("roster_members")
+      .values({
+        ...member,
+        id: member.id ?? newId(),
+        contract_id: contractId,
+        position: Number(max ?? 0) + 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export function updateRosterMember(
+  db: Executor,
+  contractId: string,
+  memberId: string,
+  patch: RosterMemberPatch,
+): Promise<RosterMember | undefined> {
+  return db
+    .updateTable("roster_members")
+    .set({ ...patch, updated_at: isoNow() })
+    .where("contract_id", "=", contractId)
+    .where("id", "=", memberId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Removes a member and moves everyone below it up one place; false if not on this roster. */
+export function removeRosterMember(db: Executor, contractId: string, memberId: string): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const removed = await trx
+      .deleteFrom("roster_members")
+      .where("contract_id", "=", contractId)
+      .where("id", "=", memberId)
+      .returning("position")
+      .executeTakeFirst();
+    if (!removed) return false;
+    await trx
+      .updateTable("roster_members")
+      .set((eb) => ({ position: eb("position", "-", 1), updated_at: isoNow() }))
+      .where("contract_id", "=", contractId)
+      .where("position", ">", removed.position)
+      .execute();
+    return true;
+  });
+}
+
+/**
+ * Writes positions 1..n in the order of `orderedIds`. The caller has checked that the ids are
+ * exactly this contract's roster; one UPDATE with a CASE keeps it atomic in any executor.
+ */
+export async function reorderRoster(db: Executor, contractId: string, orderedIds: string[]): Promise<void> {
+  if (orderedIds.length === 0) return;
+  // Positions go in as literals: a bound parameter inside CASE is typed text on PostgreSQL.
+  const position = sql<number>`case ${sql.join(
+    orderedIds.map((id, i) => sql`when id = ${id} then ${sql.lit(i + 1)}`),
+    sql` `,
+  )} end`;
+  await db
+    .updateTable("roster_members")
+    .set({ position, updated_at: isoNow() })
+    .where("contract_id", "=", contractId)
+    .where("id", "in", orderedIds)
+    .execute();
+}

