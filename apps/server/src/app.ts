@@ -7,10 +7,15 @@ import { trpcServer } from "@hono/trpc-server";
 import { appRouter, createContext, type ApiDeps } from "@uketsuke/api";
 import { sql } from "kysely";
 import type { Logger } from "./logger.ts";
+import { telephonyRoutes, type TelephonyOptions } from "./telephony/routes.ts";
 
-export type AppOptions = { deps: ApiDeps; logger: Logger };
+export type AppOptions = {
+  deps: ApiDeps;
+  logger: Logger;
+  telephony: Omit<TelephonyOptions, "deps" | "logger">;
+};
 
-export function createApp({ deps, logger }: AppOptions) {
+export function createApp({ deps, logger, telephony }: AppOptions) {
   const app = new Hono();
 
   app.use("*", async (c, next) => {
@@ -45,6 +50,8 @@ export function createApp({ deps, logger }: AppOptions) {
       },
     }),
   );
+
+  app.route("/telephony", telephonyRoutes({ deps, logger, ...telephony }));
 
   app.onError((error, c) => {
     logger.error({ err: error }, "unhandled");

@@ -6,11 +6,16 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { InProcessEventBus, type ApiDeps } from "@uketsuke/api";
 import { createDb, findUserByEmail, getAgency, insertAgency, migrateToLatest, type Db } from "@uketsuke/db";
 import { createApp } from "./app.ts";
+import { DEFAULT_BACKOFF } from "./mail/backoff.ts";
+import { captureDeliverer, smtpDeliverer } from "./mail/deliverer.ts";
+import { OutboxWorker } from "./mail/outbox-worker.ts";
+import { ReminderWorker } from "./mail/reminder-worker.ts";
 import type { Env } from "./env.ts";
 import type { Logger } from "./logger.ts";
 import { demoLogins as demoLoginsOf, seedDemo, type DemoLogin } from "./seed.ts";
@@ -21,6 +26,8 @@ export type Running = {
   db: Db;
   demoLogins: DemoLogin[] | null;
   firstStart: boolean;
+  outbox: OutboxWorker;
+  reminders: ReminderWorker;
   close(): Promise<void>;
 };
 
@@ -30,11 +37,11 @@ function dataDirOf(databaseUrl: string): string {
   return file === ":memory:" ? path.resolve("data") : path.dirname(path.resolve(file));
 }
 
-/** A cookie secret that survives restarts without the user having to invent one. */
-function cookieSecret(env: Env): string {
-  if (env.COOKIE_SECRET) return env.COOKIE_SECRET;
-  const dir = dataDirOf(env.DATABASE_URL);
-  const file = path.join(dir, ".cookie-secret");
+/** A secret that survives restarts without the user having to invent one. */
+export function persistentSecret(databaseUrl: string, name: string, configured: string | undefined): string {
+  if (configured) return configured;
+  const dir = dataDirOf(databaseUrl);
+  const file = path.join(dir, `.${name}`);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");
@@ -42,7 +49,13 @@ function cookieSecret(env: Env): string {
   return secret;
 }
 
-export async function boot(env: Env, logger: Logger, options: { clock?: () => Date } = {}): Promise<Running> {
+export type BootOptions = {
+  clock?: () => Date;
+  /** false: do not start the outbox and reminder workers (a test drives them by hand). */
+  workers?: boolean;
+};
+
+export async function boot(env: Env, logger: Logger, options: BootOptions = {}): Promise<Running> {
   const db = createDb(env.DATABASE_URL);
   await migrateToLatest(db.db);
   let agency = await getAgency(db.db);
@@ -60,11 +73,48 @@ export async function boot(env: Env, logger: Logger, options: { clock?: () => Da
     agency,
     bus: new InProcessEventBus(),
     clock: options.clock ?? (() => new Date()),
-    cookieSecret: cookieSecret(env),
+    cookieSecret: persistentSecret(env.DATABASE_URL, "cookie-secret", env.COOKIE_SECRET),
     secureCookies: env.SECURE_COOKIES,
     sessionTtlHours: env.SESSION_TTL_HOURS,
   };
-  const app = createApp({ deps, logger });
+  const deliverer = env.SMTP_URL ? smtpDeliverer(env.SMTP_URL, { maxConnections: env.SMTP_MAX_CONNECTIONS }) : captureDeliverer();
+  const outbox = new OutboxWorker({
+    db: db.db,
+    deliverer,
+    clock: deps.clock,
+    logger,
+    pollMs: env.OUTBOX_POLL_MS,
+    leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+    backoff: { ...DEFAULT_BACKOFF, baseMs: env.OUTBOX_RETRY_BASE_SECONDS * 1000, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
+  });
+  const reminders = new ReminderWorker({
+    db: db.db,
+    clock: deps.clock,
+    agencyDomain: agency.mail_domain,
+    policy: { firstAfterMinutes: env.REMINDER_FIRST_AFTER_MINUTES, everyMinutes: env.REMINDER_INTERVAL_MINUTES },
+    logger,
+    intervalMs: env.REMINDER_CHECK_SECONDS * 1000,
+    onQueued: () => outbox.kick(),
+  });
+  // A saved report has queued its mail in the same transaction: deliver it now, not at the next poll.
+  deps.bus.subscribe(({ event }) => {
+    if (event.type === "report.created") outbox.kick();
+  });
+  if (options.workers !== false) {
+    outbox.start();
+    reminders.start();
+  }
+  logger.info({ mail: deliverer.kind }, env.SMTP_URL ? "mail goes out over SMTP" : "no SMTP_URL: mail is captured in the database");
+
+  const app = createApp({
+    deps,
+    logger,
+    telephony: {
+      webhookSecret: persistentSecret(env.DATABASE_URL, "telephony-secret", env.TELEPHONY_SECRET),
+      twilioAuthToken: env.TWILIO_AUTH_TOKEN,
+      publicUrl: env.PUBLIC_URL,
+    },
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });
@@ -79,11 +129,22 @@ export async function boot(env: Env, logger: Logger, options: { clock?: () => Da
     db,
     demoLogins,
     firstStart,
+    outbox,
+    reminders,
     async close() {
       if (closed) return;
       closed = true;
-      // Stop taking requests, let the ones in flight finish, then release the database.
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop taking requests and let the ones in flight finish; finish the mail in flight;
+      // then release the database.
+      // Live (SSE) streams never end by themselves: after a grace period they are cut, and the
+      // clients reconnect to another instance with their last event id.
+      const http = server as Server;
+      const closing = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      const cut = setTimeout(() => http.closeAllConnections(), 3_000);
+      await closing;
+      clearTimeout(cut);
+      await Promise.all([outbox.stop(), reminders.stop()]);
       await db.close();
       logger.info("stopped");
     },

@@ -24,6 +24,25 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seed a demo agency (supervisor, operators, two contracts) into an empty database. */
   SEED_DEMO: flag.default(true),
+
+  /** Shared secret of the signed call-event webhook. Unset: generated once and kept beside the database. */
+  TELEPHONY_SECRET: z.string().min(16).optional(),
+  /** Twilio's auth token: enables /telephony/twilio/* and checks X-Twilio-Signature with it. */
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** The URL the outside world reaches this server at (Twilio signs the URL it called). */
+  PUBLIC_URL: z.url().optional(),
+  /** `smtp://user:pass@host:587` or `smtps://…`. Unset: mail is captured in the database. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: "must start with smtp:// or smtps://" }).optional(),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1_000),
+  /** A claimed mail not marked sent within this time is taken over again (the sender died). */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).default(5),
+  /** R5: the first reminder of an open callback, and then every so often until it is done. */
+  REMINDER_FIRST_AFTER_MINUTES: z.coerce.number().int().min(1).default(30),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(120),
+  REMINDER_CHECK_SECONDS: z.coerce.number().int().min(1).default(60),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -7,3 +7,4 @@ export { SESSION_COOKIE } from "./auth/session-token.ts";
 export { createUser } from "./services/users.ts";
 export { saveMessage } from "./services/save-message.ts";
 export type { AppErrorData } from "./errors.ts";
+export { handleCallEvent, type CallEventOutcome } from "./services/call-events.ts";

@@ -10,6 +10,7 @@ import { adminContractsRouter } from "./router/admin/contracts.ts";
 import { adminMailRouter } from "./router/admin/mail.ts";
 import { adminOversightRouter } from "./router/admin/oversight.ts";
 import { adminClientUsersRouter, adminStaffRouter } from "./router/admin/users.ts";
+import { liveRouter } from "./router/live.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 /**
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   callbacks: callbacksRouter,
   users: clientUsersRouter,
   calls: callsRouter,
+  live: liveRouter,
   admin: createTRPCRouter({
     contracts: adminContractsRouter,
     clientUsers: adminClientUsersRouter,

@@ -17,6 +17,9 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
+    // Live views ride on SSE: a ping keeps proxies from closing an idle stream, and the client
+    // reconnects (with its last event id) if the pings stop.
+    sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
     errorFormatter({ shape, error }) {
       // Never leak a stack or a driver's message: the code and the ja/en text say it all.
       const data = appErrorData(error);

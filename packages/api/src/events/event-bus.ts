@@ -5,7 +5,7 @@
  * reconnecting subscriber can ask for what it missed.
  */
 export type AgencyEvent =
-  | { type: "call.ringing"; callId: string; contractId: string }
+  | { type: "call.ringing"; callId: string; contractId: string; answerName: string; from: string; ringAt: string }
   | { type: "call.claimed"; callId: string; contractId: string; operatorId: string }
   | { type: "call.ended"; callId: string; contractId: string; status: "ended" | "missed" }
   | { type: "report.created"; reportId: string; contractId: string }
@@ -20,6 +20,8 @@ export interface EventBus {
   subscribe(listener: (stored: StoredEvent) => void): () => void;
   /** Events after `lastId` still held in the replay buffer, or null if they have been dropped. */
   since(lastId: number): StoredEvent[] | null;
+  /** The id of the newest event published so far (0 before any). */
+  head(): number;
 }
 
 export class InProcessEventBus implements EventBus {
@@ -39,6 +41,10 @@ export class InProcessEventBus implements EventBus {
   subscribe(listener: (stored: StoredEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  head(): number {
+    return this.nextId - 1;
   }
 
   since(lastId: number): StoredEvent[] | null {

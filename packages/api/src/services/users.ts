@@ -1,4 +1,4 @@
-import { insertUser, findUserByEmail, type Executor, type User } from "@uketsuke/db";
+import { findUserByEmail, findUserByMailbox, insertUser, type Executor, type User } from "@uketsuke/db";
 import { hashPassword } from "../auth/password.ts";
 import { fail } from "../errors.ts";
 
@@ -16,10 +16,7 @@ type NewUser = {
 /** Creates a user with a hashed password; a taken email or mailbox is a clear conflict. */
 export async function createUser(db: Executor, input: NewUser): Promise<User> {
   if (await findUserByEmail(db, input.email)) return fail("EMAIL_TAKEN");
-  if (input.mailbox) {
-    const taken = await db.selectFrom("users").select("id").where("mailbox", "=", input.mailbox).executeTakeFirst();
-    if (taken) return fail("MAILBOX_TAKEN");
-  }
+  if (input.mailbox && (await findUserByMailbox(db, input.mailbox))) return fail("MAILBOX_TAKEN");
   return insertUser(db, {
     email: input.email,
     password_hash: await hashPassword(input.password),

@@ -86,3 +86,13 @@ export function recordReminder(db: Executor, callbackId: string, nowIso: string)
     .returningAll()
     .executeTakeFirst();
 }
+
+/** One callback of this contract (undefined for another contract's). */
+export function getCallback(db: Executor, contractId: string, callbackId: string): Promise<Callback | undefined> {
+  return db
+    .selectFrom("callbacks")
+    .selectAll()
+    .where("contract_id", "=", contractId)
+    .where("id", "=", callbackId)
+    .executeTakeFirst();
+}

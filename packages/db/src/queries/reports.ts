@@ -130,3 +130,14 @@ function countQuery(db: Executor, range: { from?: string; to?: string }) {
   if (range.to) query = query.where("received_at", "<", range.to);
   return query;
 }
+
+/** The mailbox of the operator who took a report's call: reminders come from them too (R2). */
+export async function getReportOperatorMailbox(db: Executor, reportId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("reports")
+    .innerJoin("users", "users.id", "reports.operator_id")
+    .select("users.mailbox")
+    .where("reports.id", "=", reportId)
+    .executeTakeFirst();
+  return row?.mailbox ?? undefined;
+}

@@ -84,3 +84,8 @@ export function updateClientUser(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Staff look-up by the local part of their sender address (R2); mailboxes are unique. */
+export function findUserByMailbox(db: Executor, mailbox: string): Promise<User | undefined> {
+  return db.selectFrom("users").selectAll().where("mailbox", "=", mailbox).executeTakeFirst();
+}

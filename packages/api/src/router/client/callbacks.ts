@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { assertCallbackOpen, byIdSchema, formatAge, fromWhom } from "@uketsuke/domain";
-import { inTransaction, listOpenCallbacks, markCallbackDone } from "@uketsuke/db";
+import { getCallback, inTransaction, listOpenCallbacks, markCallbackDone } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
 import { fail } from "../../errors.ts";
 import { clientProcedure } from "../../trpc.ts";
@@ -24,12 +24,7 @@ export const callbacksRouter = {
       const now = ctx.clock().toISOString();
       const done = await markCallbackDone(trx, ctx.contractId, input.id, ctx.user.id, now);
       if (!done) {
-        const existing = await trx
-          .selectFrom("callbacks")
-          .select("status")
-          .where("id", "=", input.id)
-          .where("contract_id", "=", ctx.contractId)
-          .executeTakeFirst();
+        const existing = await getCallback(trx, ctx.contractId, input.id);
         if (!existing) return fail("NOT_FOUND");
         assertCallbackOpen(existing.status);
         return fail("NOT_FOUND");

@@ -1,0 +1,108 @@
+/**
+ * Delivers the outbox. The report and its outbox row were committed together, so the mail
+ * exists before anyone tries to send it; this worker claims due rows (a lease that expires if
+ * the process dies mid-send), delivers them, and schedules a retry on failure. Delivery is
+ * at-least-once: a crash after sending but before marking sends again, with the same Message-ID.
+ */
+import { claimDueOutbox, markFailedAttempt, type Executor, type OutboxMessage } from "@uketsuke/db";
+import type { Logger } from "../logger.ts";
+import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "./backoff.ts";
+import type { Deliverer } from "./deliverer.ts";
+
+export type OutboxWorkerOptions = {
+  db: Executor;
+  deliverer: Deliverer;
+  clock: () => Date;
+  logger: Logger;
+  batchSize?: number;
+  pollMs?: number;
+  /** How long a claimed row stays ours; after that another worker may take it over. */
+  leaseMs?: number;
+  backoff?: BackoffPolicy;
+};
+
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly backoff: BackoffPolicy;
+
+  constructor(private readonly options: OutboxWorkerOptions) {
+    this.batchSize = options.batchSize ?? 50;
+    this.pollMs = options.pollMs ?? 1_000;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** New mail was queued: look now rather than at the next poll. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  /** Stops polling and waits for the mail in flight to finish (graceful shutdown). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    await this.options.deliverer.close();
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.drain().finally(() => {
+        this.running = null;
+        this.schedule(this.again ? 0 : this.pollMs);
+        this.again = false;
+      });
+    }, ms);
+  }
+
+  /** Delivers batches until nothing is due. */
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.runOnce()) === this.batchSize);
+    } catch (error) {
+      this.options.logger.error({ err: error }, "outbox: claiming failed");
+    }
+  }
+
+  /** One batch: claim, deliver in parallel (the SMTP pool bounds the connections). */
+  async runOnce(): Promise<number> {
+    const now = this.options.clock();
+    const rows = await claimDueOutbox(this.options.db, { nowIso: now.toISOString(), limit: this.batchSize, lockForMs: this.leaseMs });
+    await Promise.all(rows.map((row) => this.deliverOne(row)));
+    return rows.length;
+  }
+
+  private async deliverOne(row: OutboxMessage): Promise<void> {
+    const { db, deliverer, logger, clock } = this.options;
+    try {
+      await deliverer.deliver(db, row, clock());
+      logger.debug({ outboxId: row.id, messageId: row.message_id, via: deliverer.kind }, "outbox: delivered");
+    } catch (error) {
+      const attempts = row.attempts;
+      const final = attempts >= this.backoff.maxAttempts;
+      const next = new Date(clock().getTime() + retryDelayMs(attempts, this.backoff));
+      const text = error instanceof Error ? error.message : String(error);
+      await markFailedAttempt(db, row.id, text.slice(0, 1000), next.toISOString(), final).catch((markError: unknown) =>
+        logger.error({ err: markError, outboxId: row.id }, "outbox: could not record the failure"),
+      );
+      logger.warn({ outboxId: row.id, attempts, final, nextAttemptAt: next.toISOString(), error: text }, "outbox: delivery failed");
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * /telephony: where the telephony provider tells Uketsuke a call is ringing, answered or over.
+ * Two doors to the same handler: a signed JSON webhook, and Twilio's voice webhooks.
+ */
+import { Hono, type Context as HonoContext } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { handleCallEvent, type ApiDeps } from "@uketsuke/api";
+import { callEventSchema, checkInput, isDomainError, message, type MessageCode } from "@uketsuke/domain";
+import type { Logger } from "../logger.ts";
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./signature.ts";
+import { twilioRoutes } from "./twilio.ts";
+
+export type TelephonyOptions = {
+  deps: ApiDeps;
+  logger: Logger;
+  webhookSecret: string;
+  twilioAuthToken: string | undefined;
+  publicUrl: string | undefined;
+};
+
+const STATUS: Partial<Record<MessageCode, ContentfulStatusCode>> = {
+  NUMBER_UNKNOWN: 404,
+  NOT_FOUND: 404,
+  R4_OUTBOUND_NOT_OFFERED: 422,
+};
+
+export function refusal(c: HonoContext, status: ContentfulStatusCode, code: MessageCode, extra: Record<string, unknown> = {}) {
+  return c.json({ ok: false, error: { code, message: message(code), ...extra } }, status);
+}
+
+/** Maps a refusal from the handler to its 4xx; anything else is a real failure. */
+export function domainFailure(c: HonoContext, error: unknown) {
+  if (isDomainError(error)) return refusal(c, STATUS[error.code] ?? 400, error.code, { rule: error.rule ?? null });
+  throw error;
+}
+
+export function telephonyRoutes(options: TelephonyOptions) {
+  const app = new Hono();
+
+  app.post("/events", async (c) => {
+    const rawBody = await c.req.text();
+    const check = verifySignature({
+      secret: options.webhookSecret,
+      rawBody,
+      signature: c.req.header(SIGNATURE_HEADER),
+      timestamp: c.req.header(TIMESTAMP_HEADER),
+      now: options.deps.clock(),
+    });
+    if (!check.ok) return refusal(c, 401, "UNAUTHENTICATED", { reason: check.reason });
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      return refusal(c, 400, "VALIDATION_FAILED", { fields: [{ path: "", code: "invalid_json", message: { ja: "JSONとして読めません。", en: "The body is not valid JSON." } }] });
+    }
+    const parsed = checkInput(callEventSchema, body);
+    if (!parsed.ok) return refusal(c, 400, "VALIDATION_FAILED", { fields: parsed.fields });
+    try {
+      const outcome = await handleCallEvent(options.deps, parsed.value, body);
+      options.logger.info({ event: parsed.value.type, callId: parsed.value.callId, result: outcome.result }, "call event");
+      return c.json({ ok: true, ...outcome });
+    } catch (error) {
+      return domainFailure(c, error);
+    }
+  });
+
+  app.route("/twilio", twilioRoutes(options));
+  return app;
+}
