@@ -1,3 +1,6 @@
+// japanese-holidays ships no types; this reference carries its declaration into every package
+// that type-checks the domain source.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../types/japanese-holidays.d.ts" />
 /**
  * R9 — the agency's business calendar. Q9: test calls are welcome "any time within business
