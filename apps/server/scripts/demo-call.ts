@@ -1,6 +1,6 @@
 // Sends signed "ring" events to a running Uketsuke, so a new user sees the operator queue move.
 //   pnpm demo:call                      three calls to the demo contracts
-//   pnpm demo:call -- --count 5 --to +81312345678 --url http://127.0.0.1:3000 --hangup 20
+//   pnpm demo:call --count 5 --to +81312345678 --url http://127.0.0.1:3000 --hangup 20
 // Outside business hours (weekdays 09:00–18:00 JST) a ringing call is recorded, not queued (R9);
 // to see the queue move in the evening, say when the call rang: --at 2026-11-26T10:00:00+09:00.
 import { randomUUID } from "node:crypto";
