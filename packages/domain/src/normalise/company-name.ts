@@ -3,7 +3,9 @@ import { foldText } from "./text.ts";
 /**
  * Legal-form markers, in the forms callers say and clients type them. They appear before or after
  * the name (前株 / 後株), so they are removed wherever they stand. NFKC has already turned ㈱ and
- * （株） into (株); punctuation is removed after this step, so the bracketed forms come first.
+ * （株） into (株); folding removes punctuation, so the bracketed forms go before folding, and the
+ * rest after it, so that a reading typed in hiragana (かぶしきがいしゃ) is caught too. Latin forms
+ * go only as whole words: "inc" inside Lincoln or Prince is part of the name.
  */
 const LEGAL_FORMS = [
   "株式会社", "有限会社", "合同会社", "合資会社", "合名会社",
@@ -22,7 +24,19 @@ const TRAILING_WORDS = [
   "?", "？",
 ];
 
-const legalForms = [...new Set(LEGAL_FORMS.map((f) => f.normalize("NFKC").toLowerCase()))].sort((a, b) => b.length - a.length);
+const longestFirst = (a: string, b: string) => b.length - a.length;
+const legalForms = [...new Set(LEGAL_FORMS.map((f) => f.normalize("NFKC").toLowerCase()))];
+const isLatinForm = (form: string) => /^[a-z.,\s]+$/.test(form);
+const bracketedForms = legalForms.filter((f) => f.startsWith("(")).sort(longestFirst);
+const foldedForms = [...new Set(legalForms.filter((f) => !f.startsWith("(") && !isLatinForm(f)).map((f) => foldText(f)))].sort(longestFirst);
+const latinForms = new RegExp(
+  `(?<![a-z0-9])(?:${legalForms
+    .filter(isLatinForm)
+    .sort(longestFirst)
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s*"))
+    .join("|")})(?![a-z0-9])`,
+  "g",
+);
 const trailing = [...new Set(TRAILING_WORDS.map((w) => foldText(w)).filter(Boolean))].sort((a, b) => b.length - a.length);
 
 /** Strip what a caller adds after a name (さん, 様, ですか …), repeatedly: "ABCさんですか" → "ABC". */
@@ -46,7 +60,17 @@ export function stripTrailingWords(folded: string): string {
  * and by the one-entity check (R10).
  */
 export function normaliseCompanyName(input: string): string {
-  let s = input.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
-  for (const form of legalForms) s = s.split(form.replace(/\s+/g, "")).join("");
-  return stripTrailingWords(foldText(s));
+  // Folding can bring a form together ("株式・会社") and removing one can expose another, so
+  // repeat to a fixed point: normalising a normalised name changes nothing.
+  let s = input;
+  for (let round = 0; round < 8; round++) {
+    let next = s.normalize("NFKC").toLowerCase().replace(latinForms, " ").replace(/\s+/g, "");
+    for (const form of bracketedForms) next = next.split(form).join("");
+    next = foldText(next);
+    for (const form of foldedForms) next = next.split(form).join("");
+    next = stripTrailingWords(next);
+    if (next === s) break;
+    s = next;
+  }
+  return s;
 }

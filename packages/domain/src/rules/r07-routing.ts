@@ -31,7 +31,12 @@ export type Routing<M extends RosterMember> = {
 
 export type CompiledRoster<M extends RosterMember> = {
   readonly ordered: readonly M[];
-  readonly keys: ReadonlyArray<{ readonly member: M; readonly full: readonly string[]; readonly parts: readonly string[] }>;
+  readonly keys: ReadonlyArray<{
+    readonly member: M;
+    readonly full: readonly string[];
+    readonly parts: readonly string[];
+    readonly family: readonly string[];
+  }>;
 };
 
 const MIN_KEY_IN_UTTERANCE = 2;
@@ -52,12 +57,14 @@ export function routeCall<M extends RosterMember>(
   const heard = requestedPerson ? normalisePersonName(requestedPerson) : "";
   if (!heard) return { recipient: top, reason: "not_named", candidates: [] };
 
-  // Tightest first: the whole name, then a family or given name, then a name inside a sentence.
+  // Tightest first: the whole name, then a family or given name, then a whole or family name
+  // inside a sentence. A given name alone is not looked for inside a sentence: 高橋一郎 (not on
+  // the roster) must not reach 鈴木 一郎.
   const tiers: Array<(k: CompiledRoster<M>["keys"][number]) => boolean> = [
     (k) => k.full.includes(heard),
     (k) => k.parts.includes(heard),
     (k) => k.full.some((f) => f.length >= MIN_KEY_IN_UTTERANCE && heard.includes(f)),
-    (k) => k.parts.some((p) => p.length >= MIN_KEY_IN_UTTERANCE && heard.includes(p)),
+    (k) => k.family.some((f) => f.length >= MIN_KEY_IN_UTTERANCE && heard.includes(f)),
   ];
   for (const tier of tiers) {
     const candidates = compiled.keys.filter(tier).map((k) => k.member);

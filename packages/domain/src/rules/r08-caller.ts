@@ -14,7 +14,8 @@ export function withSama(name: string): string {
 }
 
 export function fromWhom(caller: CallerHeard): LocalizedText {
-  const company = caller.company?.trim() ?? "";
+  // An operator may type the company with its honorific (ABC商事様); the layout adds its own.
+  const company = caller.company?.trim().replace(HONORIFIC, "") ?? "";
   const name = caller.name?.trim() ?? "";
   const person = name ? withSama(name) : "";
   if (company && name) return { ja: `${company} ${person}`, en: `${name.replace(HONORIFIC, "")} (${company})` };

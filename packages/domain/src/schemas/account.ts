@@ -4,7 +4,11 @@ import { emailSchema, localeSchema, mailboxSchema, requiredText } from "./common
 
 export const loginInputSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "FIELD_REQUIRED" }).min(1, { error: "FIELD_REQUIRED" }).max(200),
+  // Without its own error the length check would inherit the string's "FIELD_REQUIRED".
+  password: z
+    .string({ error: "FIELD_REQUIRED" })
+    .min(1, { error: "FIELD_REQUIRED" })
+    .max(200, { error: codeMessage("FIELD_TOO_LONG", { max: 200 }) }),
 });
 
 export const passwordSchema = z
