@@ -10,6 +10,7 @@ import {
   idSchema,
   manualCallInputSchema,
   matchWrongNumber,
+  message,
   messageInputSchema,
   outcomeLabels,
   routeCall,
@@ -99,6 +100,7 @@ export const callsRouter = {
         registry.map((e) => ({ ...e, companyName: e.company_name, companyNameKana: e.company_name_kana })),
         { company: input.company, number: input.number },
       );
+      const asked = companyAskedFor({ legalEntityName: contract.legal_entity_name, answerName: contract.answer_name }, input.company);
       const routing = roster.length
         ? routeCall(roster.map((m) => ({ ...m, nameKana: m.name_kana })), input.requestedPerson)
         : null;
@@ -107,7 +109,9 @@ export const callsRouter = {
           match.kind === "match"
             ? { kind: match.kind, matches: match.matches.map((m) => ({ entryId: m.entry.id, companyName: m.entry.company_name, typicalCalls: m.entry.typical_calls, reasons: m.reasons })) }
             : { kind: match.kind, matches: [] },
-        companyAskedFor: companyAskedFor({ legalEntityName: contract.legal_entity_name, answerName: contract.answer_name }, input.company),
+        companyAskedFor: asked,
+        // R10: what the operator tells a caller who wants another (group) company.
+        otherCompanyExplanation: asked === "other_company" ? message("R10_OTHER_COMPANY_NOT_RELAYED") : null,
         routing: routing ? { memberId: routing.recipient.id, name: routing.recipient.name, reason: routing.reason } : null,
       };
     }),
