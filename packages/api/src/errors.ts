@@ -57,6 +57,11 @@ export function appErrorData(error: TRPCError): AppErrorData {
   if (cause instanceof z.ZodError) {
     return { appCode: "VALIDATION_FAILED", rule: null, text: message("VALIDATION_FAILED"), fields: fieldErrors(cause) };
   }
+  // The body or ?input= was empty or not JSON at all: say so as a field error, not with the parser's words.
+  if (error.code === "BAD_REQUEST" && cause instanceof SyntaxError) {
+    const fields = [{ path: "", code: "FIELD_TYPE_INVALID", message: message("FIELD_TYPE_INVALID", { expected: "JSON" }) }];
+    return { appCode: "VALIDATION_FAILED", rule: null, text: message("VALIDATION_FAILED"), fields };
+  }
   const fallback: MessageCode =
     error.code === "NOT_FOUND" ? "NOT_FOUND"
     : error.code === "UNAUTHORIZED" ? "UNAUTHENTICATED"

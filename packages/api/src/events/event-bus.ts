@@ -49,7 +49,9 @@ export class InProcessEventBus implements EventBus {
 
   since(lastId: number): StoredEvent[] | null {
     const oldest = this.buffer[0];
-    if (lastId >= this.nextId - 1) return [];
+    // An id this bus never issued comes from an earlier process (ids restart at 1): unknown.
+    if (lastId > this.nextId - 1) return null;
+    if (lastId === this.nextId - 1) return [];
     if (!oldest || oldest.id > lastId + 1) return null;
     return this.buffer.filter((s) => s.id > lastId);
   }

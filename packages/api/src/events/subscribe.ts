@@ -18,13 +18,14 @@ export async function* eventsFor(
   const onAbort = () => wake?.();
   options.signal?.addEventListener("abort", onAbort);
   try {
+    // Not the client's id: after a restart it may be ahead of this bus, and would hide new events.
+    let lastYielded = 0;
     if (options.lastEventId !== null) {
       const missed = bus.since(options.lastEventId);
-      // Too far behind for the replay buffer: the subscriber must refetch its view.
+      // Too far behind for the replay buffer (or an id from before a restart): refetch the view.
       if (missed === null) yield { resync: bus.head() };
       else for (const stored of missed) if (options.accept(stored)) yield stored;
     }
-    let lastYielded = options.lastEventId ?? 0;
     while (!options.signal?.aborted) {
       const next = pending.shift();
       if (next) {

@@ -11,6 +11,8 @@ type NewUser = {
   clientRole?: User["client_role"];
   mailbox?: string | null;
   locale: User["locale"];
+  /** The password already hashed: callers hash before opening a transaction (see the routers). */
+  passwordHash?: string;
 };
 
 /** Creates a user with a hashed password; a taken email or mailbox is a clear conflict. */
@@ -19,7 +21,7 @@ export async function createUser(db: Executor, input: NewUser): Promise<User> {
   if (input.mailbox && (await findUserByMailbox(db, input.mailbox))) return fail("MAILBOX_TAKEN");
   return insertUser(db, {
     email: input.email,
-    password_hash: await hashPassword(input.password),
+    password_hash: input.passwordHash ?? (await hashPassword(input.password)),
     display_name: input.displayName,
     role: input.role,
     contract_id: input.contractId ?? null,

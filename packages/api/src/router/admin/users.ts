@@ -3,6 +3,7 @@ import { z } from "zod";
 import { clientUserInputSchema, idSchema, staffInputSchema } from "@uketsuke/domain";
 import { getContract, getUserById, inTransaction, listClientUsers, listStaff, updateUser } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
+import { hashPassword } from "../../auth/password.ts";
 import { publicUser } from "../../dto.ts";
 import { fail } from "../../errors.ts";
 import { createUser } from "../../services/users.ts";
@@ -13,27 +14,31 @@ export const adminClientUsersRouter = {
     .input(z.object({ contractId: idSchema }))
     .query(async ({ ctx, input }) => (await listClientUsers(ctx.db, input.contractId)).map(publicUser)),
 
-  create: supervisorProcedure.input(z.object({ contractId: idSchema }).and(clientUserInputSchema)).mutation(({ ctx, input }) =>
-    inTransaction(ctx.db, async (trx) => {
+  create: supervisorProcedure.input(z.object({ contractId: idSchema }).and(clientUserInputSchema)).mutation(async ({ ctx, input }) => {
+    // Hashed before the transaction: on SQLite it holds the one connection, and every other
+    // request would wait out the hash.
+    const passwordHash = await hashPassword(input.password);
+    return inTransaction(ctx.db, async (trx) => {
       if (!(await getContract(trx, input.contractId))) return fail("NOT_FOUND");
-      const user = await createUser(trx, { ...input, role: "client" });
+      const user = await createUser(trx, { ...input, role: "client", passwordHash });
       await audit(trx, ctx, { action: "client_user.create", entity: "user", entityId: user.id, contractId: input.contractId, detail: { email: user.email } });
       return publicUser(user);
-    }),
-  ),
+    });
+  }),
 } satisfies TRPCRouterRecord;
 
 /** Operators and supervisors. An operator's mailbox is their sender address's local part (R2). */
 export const adminStaffRouter = {
   list: supervisorProcedure.query(async ({ ctx }) => (await listStaff(ctx.db)).map(publicUser)),
 
-  create: supervisorProcedure.input(staffInputSchema).mutation(({ ctx, input }) =>
-    inTransaction(ctx.db, async (trx) => {
-      const user = await createUser(trx, input);
+  create: supervisorProcedure.input(staffInputSchema).mutation(async ({ ctx, input }) => {
+    const passwordHash = await hashPassword(input.password);
+    return inTransaction(ctx.db, async (trx) => {
+      const user = await createUser(trx, { ...input, passwordHash });
       await audit(trx, ctx, { action: "staff.create", entity: "user", entityId: user.id, detail: { email: user.email, role: user.role, mailbox: user.mailbox } });
       return publicUser(user);
-    }),
-  ),
+    });
+  }),
 
   /** Disable or enable any user (staff or client); a supervisor cannot lock themself out. */
   setDisabled: supervisorProcedure.input(z.object({ id: idSchema, disabled: z.boolean() })).mutation(({ ctx, input }) =>

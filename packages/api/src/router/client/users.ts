@@ -3,6 +3,7 @@ import { z } from "zod";
 import { clientUserInputSchema, idSchema } from "@uketsuke/domain";
 import { inTransaction, listClientUsers, updateClientUser } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
+import { hashPassword } from "../../auth/password.ts";
 import { publicUser } from "../../dto.ts";
 import { fail } from "../../errors.ts";
 import { createUser } from "../../services/users.ts";
@@ -11,13 +12,15 @@ import { clientOwnerProcedure, clientProcedure } from "../../trpc.ts";
 export const clientUsersRouter = {
   list: clientProcedure.query(async ({ ctx }) => (await listClientUsers(ctx.db, ctx.contractId)).map(publicUser)),
 
-  add: clientOwnerProcedure.input(clientUserInputSchema).mutation(({ ctx, input }) =>
-    inTransaction(ctx.db, async (trx) => {
-      const user = await createUser(trx, { ...input, role: "client", contractId: ctx.contractId });
+  add: clientOwnerProcedure.input(clientUserInputSchema).mutation(async ({ ctx, input }) => {
+    // Hashed before the transaction, which on SQLite holds the one connection.
+    const passwordHash = await hashPassword(input.password);
+    return inTransaction(ctx.db, async (trx) => {
+      const user = await createUser(trx, { ...input, role: "client", contractId: ctx.contractId, passwordHash });
       await audit(trx, ctx, { action: "client_user.add", entity: "user", entityId: user.id, contractId: ctx.contractId, detail: { email: user.email } });
       return publicUser(user);
-    }),
-  ),
+    });
+  }),
 
   setDisabled: clientOwnerProcedure
     .input(z.object({ id: idSchema, disabled: z.boolean() }))
