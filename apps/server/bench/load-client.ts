@@ -1,7 +1,12 @@
 // The load generator, run as a child process so that the server under test has its own event
 // loop (and, on two cores, its own core). It takes one job at a time over IPC: so many saves,
 // so many in flight, against the real API or against a baseline, and answers with the timings.
-export type Target = "api" | "baseline" | "baseline-two-requests";
+/**
+ * The headline pair saves a message on a call that is already open and answered:
+ * `api` (calls.saveMessage) against `baseline` (the same inserts in one bare route).
+ * The `*-open-save` pair also opens the call in the same loop (two requests per save each).
+ */
+export type Target = "api" | "baseline" | "api-open-save" | "baseline-open-save";
 
 export type Job = {
   target: Target;
@@ -11,6 +16,8 @@ export type Job = {
   contractId: string;
   saves: number;
   concurrency: number;
+  /** For `api` and `baseline`: calls opened before the timed run, one per save. */
+  callIds?: string[];
 };
 
 export type JobResult = { saves: number; errors: number; firstError: string | null; elapsedMs: number; latenciesMs: number[] };
@@ -39,17 +46,21 @@ async function post(url: string, body: unknown, cookie: string): Promise<unknown
 type TrpcResult<T> = { result: { data: T } };
 
 /** One message save, the way the console does it. */
-async function saveOnce(job: Job): Promise<void> {
+async function saveOnce(job: Job, index: number): Promise<void> {
+  const callId = job.callIds?.[index];
   switch (job.target) {
-    case "api": {
+    case "api":
+      await post(`${job.url}/trpc/calls.saveMessage`, { callId, ...MESSAGE }, job.cookie);
+      return;
+    case "baseline":
+      await post(`${job.url}/save`, { callId, contractId: job.contractId, ...MESSAGE }, "");
+      return;
+    case "api-open-save": {
       const opened = (await post(`${job.url}/trpc/calls.openManual`, { contractId: job.contractId, from: "090-1234-5678" }, job.cookie)) as TrpcResult<{ id: string }>;
       await post(`${job.url}/trpc/calls.saveMessage`, { callId: opened.result.data.id, ...MESSAGE }, job.cookie);
       return;
     }
-    case "baseline":
-      await post(`${job.url}/save`, { contractId: job.contractId, from: "090-1234-5678", ...MESSAGE }, "");
-      return;
-    case "baseline-two-requests": {
+    case "baseline-open-save": {
       const opened = (await post(`${job.url}/open`, { contractId: job.contractId, from: "090-1234-5678" }, "")) as { id: string };
       await post(`${job.url}/save`, { callId: opened.id, contractId: job.contractId, ...MESSAGE }, "");
       return;
@@ -65,10 +76,10 @@ export async function runJob(job: Job): Promise<JobResult> {
   const started = performance.now();
   const worker = async () => {
     while (next < job.saves) {
-      next++;
+      const index = next++;
       const t0 = performance.now();
       try {
-        await saveOnce(job);
+        await saveOnce(job, index);
         latenciesMs.push(performance.now() - t0);
       } catch (error) {
         errors++;

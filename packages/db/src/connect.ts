@@ -48,6 +48,29 @@ function sqlitePath(url: string): string {
   return resolve(url.startsWith("file:") ? url.slice("file:".length) : url);
 }
 
+/**
+ * Kysely prepares every statement anew; preparing is a real share of a small query's cost. The
+ * same SQL text (kysely's output is stable per query shape) gets the same prepared statement.
+ */
+function withStatementCache(database: SqliteDatabase.Database, max = 500) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        // Most recently used goes last, so the first key is always the one to evict.
+        cache.delete(sql);
+      } else {
+        statement = database.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
 function createSqlite(url: string): Db {
   const path = sqlitePath(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -57,6 +80,9 @@ function createSqlite(url: string): Db {
   database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  // In WAL mode NORMAL still survives a crash of the process (a committed transaction is in
+  // the WAL); only a power cut can lose the last commits. FULL would fsync every commit.
+  database.pragma("synchronous = NORMAL");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }

@@ -10,9 +10,7 @@ import {
   type MessageInput,
 } from "@uketsuke/domain";
 import {
-  getCall,
-  getContract,
-  getReportByCallId,
+  getCallForReport,
   getWrongNumber,
   insertCallback,
   insertOutbox,
@@ -32,17 +30,16 @@ export type SavedMessage = { report: Report; callbackId: string | null; outboxId
 export async function saveMessage(ctx: Context, operator: User & { mailbox: string }, input: MessageInput): Promise<SavedMessage> {
   const now = ctx.clock();
   const saved = await inTransaction(ctx.db, async (trx) => {
-    const call = await getCall(trx, input.callId);
+    const call = await getCallForReport(trx, input.callId);
     if (!call) return fail("NOT_FOUND");
     if (call.claimed_by !== operator.id) return fail("CALL_NOT_YOURS");
-    if (await getReportByCallId(trx, call.id)) return fail("CALL_ALREADY_REPORTED");
-    const contract = await getContract(trx, call.contract_id);
-    if (!contract) return fail("NOT_FOUND");
-    if (input.wrongNumberEntryId && !(await getWrongNumber(trx, contract.id, input.wrongNumberEntryId))) {
+    if (call.report_id) return fail("CALL_ALREADY_REPORTED");
+    const contractId = call.contract_id;
+    if (input.wrongNumberEntryId && !(await getWrongNumber(trx, contractId, input.wrongNumberEntryId))) {
       return fail("NOT_FOUND");
     }
 
-    const roster = await listRoster(trx, contract.id);
+    const roster = await listRoster(trx, contractId);
     const routing = routeCall(
       roster.map((m) => ({ ...m, nameKana: m.name_kana })),
       input.requestedPerson,
@@ -68,7 +65,7 @@ export async function saveMessage(ctx: Context, operator: User & { mailbox: stri
 
     const report = await insertReport(trx, {
       id: reportId,
-      contract_id: contract.id,
+      contract_id: contractId,
       call_id: call.id,
       operator_id: operator.id,
       received_at: call.answered_at ?? call.ring_at,
@@ -101,14 +98,14 @@ export async function saveMessage(ctx: Context, operator: User & { mailbox: stri
       next_attempt_at: now.toISOString(),
     });
     const callback = input.callbackRequested
-      ? await insertCallback(trx, { report_id: report.id, contract_id: contract.id, requested_at: report.received_at })
+      ? await insertCallback(trx, { report_id: report.id, contract_id: contractId, requested_at: report.received_at })
       : null;
     await audit(trx, ctx, {
       action: "report.create",
       entity: "report",
       entityId: report.id,
-      contractId: contract.id,
-      detail: { callId: call.id, outcome: input.outcome, routing: routing.reason, answeredAs: answerPhrase(contract.answer_name).ja },
+      contractId: contractId,
+      detail: { callId: call.id, outcome: input.outcome, routing: routing.reason, answeredAs: answerPhrase(call.answer_name).ja },
     });
     return { report, callbackId: callback?.id ?? null, outboxId: outbox.id };
   });

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDb } from "../connect.ts";
 import type { Db } from "../connect.ts";
-import { forEachDialect, seedCall, seedContract, seedUser } from "../testing.ts";
+import { forEachDialect, seedCall, seedContract, seedReport, seedUser } from "../testing.ts";
 import {
   claimCall,
   endCall,
   findCallByExternalId,
   getCall,
+  getCallForReport,
   insertCall,
   insertCallEvent,
   listMissed,
@@ -110,5 +111,17 @@ forEachDialect("calls", (t) => {
       ),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+forEachDialect("getCallForReport", (t) => {
+  it("joins the contract's answer name and says whether a report exists", async () => {
+    const contract = await seedContract(t.db);
+    const operator = await seedUser(t.db, { role: "operator" });
+    const call = await seedCall(t.db, contract.id, { status: "answered" });
+    expect(await getCallForReport(t.db, call.id)).toMatchObject({ id: call.id, answer_name: contract.answer_name, report_id: null });
+    const report = await seedReport(t.db, contract.id, operator.id, { call_id: call.id });
+    expect((await getCallForReport(t.db, call.id))?.report_id).toBe(report.id);
+    expect(await getCallForReport(t.db, "00000000-0000-4000-8000-000000000000")).toBeUndefined();
   });
 });

@@ -115,3 +115,20 @@ export async function insertCallEvent(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+export type CallForReport = Call & { answer_name: string; report_id: string | null };
+
+/**
+ * What saving a message needs to know about its call, in one round trip: the call, its
+ * contract's answer name, and whether a report exists for it already.
+ */
+export function getCallForReport(db: Executor, callId: string): Promise<CallForReport | undefined> {
+  return db
+    .selectFrom("calls")
+    .innerJoin("contracts", "contracts.id", "calls.contract_id")
+    .leftJoin("reports", "reports.call_id", "calls.id")
+    .selectAll("calls")
+    .select(["contracts.answer_name", "reports.id as report_id"])
+    .where("calls.id", "=", callId)
+    .executeTakeFirst();
+}

@@ -1,16 +1,25 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
-import { ja as jaLocale } from "date-fns/locale/ja";
-import { enUS } from "date-fns/locale/en-US";
 import type { LocalizedText } from "../messages/catalogue.ts";
 import { AGENCY_TIME_ZONE } from "./business-calendar.ts";
 
+// The platform's time-zone database, through formatters built once: every report formats a time.
+const partsIn = (locale: string, options: Intl.DateTimeFormatOptions) => {
+  const formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: AGENCY_TIME_ZONE });
+  return (instant: Date) => {
+    const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+    for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
+    return parts;
+  };
+};
+const jaParts = partsIn("ja-JP", { year: "numeric", month: "numeric", day: "numeric", weekday: "narrow", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const enParts = partsIn("en-US", { year: "numeric", month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
 /** An instant as Japan time, the way it is written in reports: 2026年11月25日(水) 17:50. */
 export function formatJst(instant: Date): LocalizedText {
-  const t = new TZDate(instant.getTime(), AGENCY_TIME_ZONE);
+  const j = jaParts(instant);
+  const e = enParts(instant);
   return {
-    ja: format(t, "yyyy年M月d日(EEEEE) HH:mm", { locale: jaLocale }),
-    en: `${format(t, "EEE, d MMM yyyy HH:mm", { locale: enUS })} JST`,
+    ja: `${j.year}年${j.month}月${j.day}日(${j.weekday}) ${j.hour}:${j.minute}`,
+    en: `${e.weekday}, ${e.day} ${e.month} ${e.year} ${e.hour}:${e.minute} JST`,
   };
 }
 

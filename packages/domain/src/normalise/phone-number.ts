@@ -11,6 +11,12 @@ export function normalisePhoneNumber(input: string): string | undefined {
   return undefined;
 }
 
+/** E.164 of a valid number, or undefined: one parse where a check and a conversion would take two. */
+export function validPhoneNumber(input: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(input.normalize("NFKC"), "JP");
+  return parsed?.isValid() ? parsed.number : undefined;
+}
+
 export function isValidPhoneNumber(input: string): boolean {
   const parsed = parsePhoneNumberFromString(input.normalize("NFKC"), "JP");
   return parsed?.isValid() ?? false;

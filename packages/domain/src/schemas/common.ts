@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { codeMessage } from "../messages/validate.ts";
-import { isValidPhoneNumber, normalisePhoneNumber } from "../normalise/phone-number.ts";
+import { validPhoneNumber } from "../normalise/phone-number.ts";
 import { isKana, toKatakana } from "wanakana";
 
 /**
@@ -55,8 +55,12 @@ export const phoneSchema = z
   .trim()
   .min(1, { error: "FIELD_REQUIRED" })
   .max(40, { error: codeMessage("FIELD_TOO_LONG", { max: 40 }) })
-  .refine(isValidPhoneNumber, { error: "FIELD_PHONE_INVALID" })
-  .transform((v) => normalisePhoneNumber(v) as string);
+  .transform((value, ctx) => {
+    const e164 = validPhoneNumber(value);
+    if (e164) return e164;
+    ctx.issues.push({ code: "custom", message: "FIELD_PHONE_INVALID", input: value });
+    return z.NEVER;
+  });
 
 /**
  * Optional phone number: blank means absent. Not a union with phoneSchema: a union that fails
@@ -66,10 +70,15 @@ export const optionalPhoneSchema = z
   .string({ error: "FIELD_PHONE_INVALID" })
   .trim()
   .max(40, { error: codeMessage("FIELD_TOO_LONG", { max: 40 }) })
-  .refine((v) => v === "" || isValidPhoneNumber(v), { error: "FIELD_PHONE_INVALID" })
   .optional()
   .nullable()
-  .transform((v) => (v ? normalisePhoneNumber(v) : undefined));
+  .transform((value, ctx) => {
+    if (!value) return undefined;
+    const e164 = validPhoneNumber(value);
+    if (e164) return e164;
+    ctx.issues.push({ code: "custom", message: "FIELD_PHONE_INVALID", input: value });
+    return z.NEVER;
+  });
 
 /** A reading in kana; stored in katakana so hiragana and katakana input compare equal. */
 export const optionalKanaSchema = z
