@@ -8,6 +8,7 @@ import { Hono, type Context as HonoContext } from "hono";
 import { validateRequest } from "twilio/lib/webhooks/webhooks.js";
 import VoiceResponse from "twilio/lib/twiml/VoiceResponse.js";
 import { handleCallEvent } from "@uketsuke/api";
+import { findCallByExternalId } from "@uketsuke/db";
 import { callEventSchema, checkInput, isDomainError, type CallEvent } from "@uketsuke/domain";
 import type { TelephonyOptions } from "./routes.ts";
 
@@ -59,13 +60,15 @@ export function twilioRoutes(options: TelephonyOptions) {
     if (!parsed.ok) return c.text("Missing or malformed call parameters.", 400);
     try {
       const outcome = await handleCallEvent(options.deps, parsed.value, params);
-      if (outcome.result === "closed") {
+      // Twilio retrying this webhook gets the same answer as the first time: from the call as recorded.
+      const recorded = outcome.result === "duplicate" ? await findCallByExternalId(options.deps.db, parsed.value.callId) : undefined;
+      if (outcome.result === "closed" || recorded?.status === "closed") {
         // R9: outside business hours no operator answers.
         response.say({ language: "ja-JP" }, "お電話ありがとうございます。ただいま営業時間外です。平日午前9時から午後6時の間におかけ直しください。");
         response.hangup();
       } else {
         // The caller waits in the contract's queue until an operator claims the call in the console.
-        response.enqueue({}, `uketsuke-${outcome.result === "queued" ? outcome.contractId : "call"}`);
+        response.enqueue({}, `uketsuke-${outcome.result === "queued" ? outcome.contractId : (recorded?.contract_id ?? "call")}`);
       }
       return twiml(c, response);
     } catch (error) {
