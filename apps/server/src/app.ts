@@ -18,11 +18,13 @@ export type AppOptions = {
 export function createApp({ deps, logger, telephony }: AppOptions) {
   const app = new Hono();
 
-  app.use("*", async (c, next) => {
-    const started = performance.now();
-    await next();
-    logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - started).toFixed(1) }, "request");
-  });
+  if (logger.isLevelEnabled("debug")) {
+    app.use("*", async (c, next) => {
+      const started = performance.now();
+      await next();
+      logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - started).toFixed(1) }, "request");
+    });
+  }
 
   app.get("/healthz", async (c) => {
     try {
