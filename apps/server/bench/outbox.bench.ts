@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, insertOutbox, inTransaction, migrateToLatest } from "@uketsuke/db";
+import { createDb, queueMail, inTransaction, migrateToLatest } from "@uketsuke/db";
 import { composeReport } from "@uketsuke/domain";
 import { smtpDeliverer } from "../src/mail/deliverer.ts";
 import { OutboxWorker } from "../src/mail/outbox-worker.ts";
@@ -91,16 +91,7 @@ async function measure(dir: string, smtpUrl: string, accepted: () => Promise<num
     await inTransaction(db.db, async (trx) => {
       for (let i = 0; i < mails; i++) {
         const mail = composed(i);
-        await insertOutbox(trx, {
-          kind: "report",
-          message_id: mail.messageId,
-          from_address: mail.from,
-          to_addresses: [...mail.to],
-          subject: mail.subject,
-          body_text: mail.text,
-          body_html: mail.html,
-          next_attempt_at: now,
-        });
+        await queueMail(trx, mail, { kind: "report", nextAttemptAt: now });
       }
     });
     const countSent = async () =>

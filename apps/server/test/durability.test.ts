@@ -6,11 +6,11 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, type Db } from "@uketsuke/db";
+import { freePort } from "@uketsuke/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.ts";
 import { waitFor } from "./support/wait-for.ts";
@@ -21,17 +21,6 @@ vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe("(a) the mail server is down, then comes back", () => {
   let server: Uketsuke;

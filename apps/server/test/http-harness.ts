@@ -11,16 +11,9 @@ import { boot, type Running } from "../src/boot.ts";
 import { envSchema, type Env } from "../src/env.ts";
 import { createLogger } from "../src/logger.ts";
 
-/** Tuesday 24 November 2026, 10:00 in Tokyo (the 23rd is the national holiday). */
-export const IN_HOURS = "2026-11-24T01:00:00.000Z";
-export const DEMO_PASSWORD = "uketsuke-demo";
-export const DEMO = {
-  supervisor: "kanri@uketsuke.example.jp",
-  operator: "sato@uketsuke.example.jp",
-  operator2: "suzuki@uketsuke.example.jp",
-  mirai: "owner@mirai-kensetsu.example.com",
-  hikari: "owner@hikari-law.example.com",
-} as const;
+import { DEMO_PASSWORD, IN_HOURS } from "./support/uketsuke.ts";
+
+export { DEMO_PASSWORD, IN_HOURS, LOGINS as DEMO } from "./support/uketsuke.ts";
 
 export type TestServer = {
   running: Running;

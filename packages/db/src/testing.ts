@@ -141,7 +141,8 @@ function sharedEmbeddedPostgres(): Promise<EmbeddedServer> {
   return shared;
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now (for test servers started on a port of their own). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

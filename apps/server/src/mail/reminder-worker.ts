@@ -6,9 +6,9 @@
 import { composeCallbackReminder, isReminderDue, type ReminderPolicy } from "@uketsuke/domain";
 import {
   getReportOperatorMailbox,
-  insertOutbox,
   inTransaction,
   listOpenCallbacksAll,
+  queueMail,
   recordReminder,
   type Executor,
 } from "@uketsuke/db";
@@ -78,18 +78,7 @@ export class ReminderWorker {
         });
         // recordReminder only matches an open callback: one marked done meanwhile gets no mail.
         if (!(await recordReminder(trx, callback.id, now.toISOString()))) return false;
-        await insertOutbox(trx, {
-          kind: "reminder",
-          callback_id: callback.id,
-          report_id: callback.report_id,
-          message_id: mail.messageId,
-          from_address: mail.from,
-          to_addresses: [...mail.to],
-          subject: mail.subject,
-          body_text: mail.text,
-          body_html: mail.html,
-          next_attempt_at: now.toISOString(),
-        });
+        await queueMail(trx, mail, { kind: "reminder", callbackId: callback.id, reportId: callback.report_id, nextAttemptAt: now.toISOString() });
         return true;
       }).catch((error: unknown) => {
         this.options.logger.warn({ err: error, callbackId: callback.id }, "reminders: not queued");

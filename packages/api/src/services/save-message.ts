@@ -13,10 +13,10 @@ import {
   getCallForReport,
   getWrongNumber,
   insertCallback,
-  insertOutbox,
   insertReport,
   inTransaction,
   listRoster,
+  queueMail,
   type Report,
   type User,
 } from "@uketsuke/db";
@@ -86,17 +86,7 @@ export async function saveMessage(ctx: Context, operator: User & { mailbox: stri
       body_html: mail.html,
       message_id: mail.messageId,
     });
-    const outbox = await insertOutbox(trx, {
-      kind: "report",
-      report_id: report.id,
-      message_id: mail.messageId,
-      from_address: mail.from,
-      to_addresses: [...mail.to],
-      subject: mail.subject,
-      body_text: mail.text,
-      body_html: mail.html,
-      next_attempt_at: now.toISOString(),
-    });
+    const outbox = await queueMail(trx, mail, { kind: "report", reportId: report.id, nextAttemptAt: now.toISOString() });
     const callback = input.callbackRequested
       ? await insertCallback(trx, { report_id: report.id, contract_id: contractId, requested_at: report.received_at })
       : null;

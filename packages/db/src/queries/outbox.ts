@@ -45,6 +45,36 @@ export async function insertOutbox(db: Executor, message: NewOutboxInput): Promi
   return decode(row);
 }
 
+/** A mail as the domain composes it (report or reminder): what the outbox row is made from. */
+export interface ComposedMail {
+  messageId: string;
+  from: string;
+  to: readonly string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Queues a composed mail; `nextAttemptAt` is when the worker may first send it. */
+export function queueMail(
+  db: Executor,
+  mail: ComposedMail,
+  meta: { kind: OutboxKind; reportId?: string | null; callbackId?: string | null; nextAttemptAt: string },
+): Promise<OutboxMessage> {
+  return insertOutbox(db, {
+    kind: meta.kind,
+    report_id: meta.reportId ?? null,
+    callback_id: meta.callbackId ?? null,
+    message_id: mail.messageId,
+    from_address: mail.from,
+    to_addresses: [...mail.to],
+    subject: mail.subject,
+    body_text: mail.text,
+    body_html: mail.html,
+    next_attempt_at: meta.nextAttemptAt,
+  });
+}
+
 export async function getOutbox(db: Executor, id: string): Promise<OutboxMessage | undefined> {
   const row = await db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
   return row && decode(row);
