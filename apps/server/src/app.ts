@@ -3,6 +3,8 @@
  * webhooks under /telephony and the two built apps).
  */
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { message } from "@uketsuke/domain";
 import { trpcServer } from "@hono/trpc-server";
 import { appRouter, createContext, type ApiDeps } from "@uketsuke/api";
 import { sql } from "kysely";
@@ -36,6 +38,15 @@ export function createApp({ deps, logger, telephony }: AppOptions) {
     }
   });
 
+  // Nothing an app sends comes near this; a larger body is refused before it is read whole.
+  app.use(
+    "/trpc/*",
+    bodyLimit({
+      maxSize: 256 * 1024,
+      // The rest of the body is never read, so this connection cannot carry another request.
+      onError: (c) => c.json({ error: { message: message("FIELD_TOO_LONG", { max: "256 KiB" }).en, data: { appCode: "FIELD_TOO_LONG", text: message("FIELD_TOO_LONG", { max: "256 KiB" }), fields: [] } } }, 413, { connection: "close" }),
+    }),
+  );
   app.use(
     "/trpc/*",
     trpcServer({

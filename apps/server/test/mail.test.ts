@@ -6,7 +6,7 @@
 import { REPORT_SUBJECT } from "@uketsuke/domain";
 import type { AddressObject } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { SmtpRefusal, startSmtpSink, type ReceivedMail, type SmtpSink } from "./support/smtp-sink.ts";
+import { SmtpPermanentRefusal, SmtpRefusal, startSmtpSink, type ReceivedMail, type SmtpSink } from "./support/smtp-sink.ts";
 import { waitFor } from "./support/wait-for.ts";
 import { demoContractIds, LOGINS, startUketsuke, takeMessage, type SignedIn, type Uketsuke } from "./support/uketsuke.ts";
 
@@ -15,8 +15,9 @@ vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const MAX_ATTEMPTS = 3;
 
-/** How the SMTP server treats the next attempts: accept, or refuse with a 451. */
+/** How the SMTP server treats the next attempts: accept, or refuse with a 451 (or a 550). */
 let refuse: (index: number) => boolean = () => false;
+let refusePermanently: (index: number) => boolean = () => false;
 
 let sink: SmtpSink;
 let server: Uketsuke;
@@ -28,6 +29,7 @@ let contracts: { mirai: string; hikari: string };
 beforeAll(async () => {
   sink = await startSmtpSink({
     beforeAccept: ({ index }) => {
+      if (refusePermanently(index)) throw new SmtpPermanentRefusal("5.1.1 No such mailbox (test)");
       if (refuse(index)) throw new SmtpRefusal("4.3.0 Try again later (test)");
     },
   });
@@ -161,6 +163,31 @@ describe("a saved message leaves as a report mail over SMTP", () => {
     // Only a failed mail can be retried, and only by a supervisor.
     await expect(supervisor.trpc.admin.mail.retry.mutate({ id: row.id })).rejects.toMatchObject({ data: { appCode: "OUTBOX_NOT_FAILED" } });
     await expect(operator.trpc.admin.mail.retry.mutate({ id: row.id })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+  });
+});
+
+describe("a permanent refusal", () => {
+  it("fails the mail at once (5xx is final), keeps the server's answer, and a supervisor's retry sends it", async () => {
+    const first = sink.attempts();
+    refusePermanently = (index) => index === first;
+    try {
+      const saved = await takeMessage(operator, contracts.mirai, { callerName: "宛先不明 テスト", message: "存在しない宛先への報告" });
+      const failed = await waitFor(async () => {
+        const r = await outboxRow({ reportId: saved.reportId });
+        return r.status === "failed" ? r : null;
+      }, 10_000);
+      expect(failed.attempts).toBe(1);
+      expect(failed.last_error).toMatch(/550|No such mailbox/);
+      refusePermanently = () => false;
+      await supervisor.trpc.admin.mail.retry.mutate({ id: failed.id });
+      const sent = await waitFor(async () => {
+        const r = await outboxRow({ reportId: saved.reportId });
+        return r.status === "sent" ? r : null;
+      }, 10_000);
+      expect(sent.attempts).toBe(2);
+    } finally {
+      refusePermanently = () => false;
+    }
   });
 });
 

@@ -21,6 +21,11 @@ export type OutboxWorkerOptions = {
   backoff?: BackoffPolicy;
 };
 
+function isPermanentSmtpError(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
 export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -96,7 +101,10 @@ export class OutboxWorker {
       logger.debug({ outboxId: row.id, messageId: row.message_id, via: deliverer.kind }, "outbox: delivered");
     } catch (error) {
       const attempts = row.attempts;
-      const final = attempts >= this.backoff.maxAttempts;
+      // An SMTP 5xx is the receiving server's final word (no such mailbox, policy refusal):
+      // trying again changes nothing, so the row fails at once for a supervisor to look at.
+      const permanent = isPermanentSmtpError(error);
+      const final = permanent || attempts >= this.backoff.maxAttempts;
       const next = new Date(clock().getTime() + retryDelayMs(attempts, this.backoff));
       const text = error instanceof Error ? error.message : String(error);
       await markFailedAttempt(db, row.id, text.slice(0, 1000), next.toISOString(), final).catch((markError: unknown) =>

@@ -43,7 +43,12 @@ export type SmtpSink = {
 };
 
 export class SmtpRefusal extends Error {
-  readonly responseCode = 451;
+  readonly responseCode: number = 451;
+}
+
+/** A final refusal (no such mailbox): retrying cannot help. */
+export class SmtpPermanentRefusal extends SmtpRefusal {
+  override readonly responseCode = 550;
 }
 
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {

@@ -19,8 +19,8 @@ export const callbacksRouter = {
     }));
   }),
 
-  markDone: clientProcedure.input(byIdSchema).mutation(({ ctx, input }) =>
-    inTransaction(ctx.db, async (trx) => {
+  markDone: clientProcedure.input(byIdSchema).mutation(async ({ ctx, input }) => {
+    const done = await inTransaction(ctx.db, async (trx) => {
       const now = ctx.clock().toISOString();
       const done = await markCallbackDone(trx, ctx.contractId, input.id, ctx.user.id, now);
       if (!done) {
@@ -30,8 +30,10 @@ export const callbacksRouter = {
         return fail("NOT_FOUND");
       }
       await audit(trx, ctx, { action: "callback.done", entity: "callback", entityId: done.id, contractId: ctx.contractId });
-      ctx.bus.publish({ type: "callback.done", callbackId: done.id, contractId: ctx.contractId });
       return done;
-    }),
-  ),
+    });
+    // After the commit: a dashboard that refetches on the event must see the callback done.
+    ctx.bus.publish({ type: "callback.done", callbackId: done.id, contractId: ctx.contractId });
+    return done;
+  }),
 } satisfies TRPCRouterRecord;
