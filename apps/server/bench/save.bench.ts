@@ -9,7 +9,6 @@
 // (calls.openManual + calls.saveMessage against /open + /save). Both are hit by the same load
 // generator (a child process, so the server keeps its own event loop), with the same number of
 // saves in flight.
-import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -22,6 +21,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { claimCall, createDb, insertAgency, insertCall, insertContract, insertRosterMember, insertUser, migrateToLatest } from "@uketsuke/db";
 import { composeReport } from "@uketsuke/domain";
 import { boot } from "../src/boot.ts";
+import { forkRunner, type ChildRunner } from "./child-runner.ts";
 import { envSchema } from "../src/env.ts";
 import { createLogger } from "../src/logger.ts";
 import { CHILD_FLAG, MESSAGE, type Job, type JobResult, type Target } from "./load-client.ts";
@@ -64,25 +64,8 @@ function summarise(target: Target, rounds: Round[]): Measured {
 }
 
 /** The load generator: one child process, one job at a time. */
-function startLoadClient(): { run(job: Job): Promise<JobResult>; stop(): void } {
-  const file = fileURLToPath(new URL("./load-client.ts", import.meta.url));
-  // Under tsx, process.execArgv carries its loader; otherwise ask for it.
-  const child: ChildProcess = fork(file, [CHILD_FLAG], { execArgv: process.execArgv.length > 0 ? process.execArgv : ["--import", "tsx"], stdio: "inherit" });
-  return {
-    run: (job) =>
-      new Promise<JobResult>((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`load client exited (${code})`));
-        child.once("exit", onExit);
-        child.once("message", (result) => {
-          child.off("exit", onExit);
-          resolve(result as JobResult);
-        });
-        child.send(job);
-      }),
-    stop: () => {
-      child.kill();
-    },
-  };
+function startLoadClient(): ChildRunner<Job, JobResult> {
+  return forkRunner<Job, JobResult>(fileURLToPath(new URL("./load-client.ts", import.meta.url)), CHILD_FLAG, "load client");
 }
 
 async function runOnce(load: ReturnType<typeof startLoadClient>, job: Job): Promise<Round> {

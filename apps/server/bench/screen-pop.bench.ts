@@ -8,7 +8,6 @@
 // sender run together in a child process, so each sample is measured on one clock: from just
 // before the POST to the moment that subscriber's event is parsed. Rings go one at a time; the
 // next is sent once every subscriber has the previous one.
-import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,6 +19,7 @@ import { EventSource } from "eventsource";
 import { Hono } from "hono";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import { boot } from "../src/boot.ts";
+import { forkRunner, type ChildRunner } from "./child-runner.ts";
 import { envSchema } from "../src/env.ts";
 import { createLogger } from "../src/logger.ts";
 import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "../src/telephony/signature.ts";
@@ -155,24 +155,8 @@ if (process.argv.includes(CHILD_FLAG)) {
   });
 }
 
-function startClient(): { run(job: Job): Promise<JobResult>; stop(): void } {
-  const file = fileURLToPath(import.meta.url);
-  const child: ChildProcess = fork(file, [CHILD_FLAG], { execArgv: process.execArgv.length > 0 ? process.execArgv : ["--import", "tsx"], stdio: "inherit" });
-  return {
-    run: (job) =>
-      new Promise<JobResult>((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`screen-pop client exited (${code})`));
-        child.once("exit", onExit);
-        child.once("message", (result) => {
-          child.off("exit", onExit);
-          resolve(result as JobResult);
-        });
-        child.send(job);
-      }),
-    stop: () => {
-      child.kill();
-    },
-  };
+function startClient(): ChildRunner<Job, JobResult> {
+  return forkRunner<Job, JobResult>(fileURLToPath(import.meta.url), CHILD_FLAG, "screen-pop client");
 }
 
 // ————— the parent: the two servers —————
