@@ -154,3 +154,22 @@ describe("claiming a ringing call is atomic", () => {
     await expectRefusal(op.calls.claim({ id: crypto.randomUUID() }), "NOT_FOUND", "NOT_FOUND");
   });
 });
+
+describe("saving a message twice at once", () => {
+  it("writes one report: the other save hears CALL_ALREADY_REPORTED and writes nothing", async () => {
+    const op = operators[0] as Caller;
+    const call = await op.calls.openManual({ contractId: h.a.contract.id });
+    const input = { callId: call.id, callerName: "二重 保存", message: "同時に二度保存されたメッセージ" };
+    const results = await Promise.allSettled([op.calls.saveMessage(input), op.calls.saveMessage(input), op.calls.saveMessage(input)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === "rejected") await expectRefusal(Promise.reject(r.reason), "CONFLICT", "CALL_ALREADY_REPORTED");
+    }
+    const reports = await h.db.selectFrom("reports").select("id").where("call_id", "=", call.id).execute();
+    expect(reports).toHaveLength(1);
+    const outbox = await h.db.selectFrom("outbox").select("id").where("report_id", "=", reports[0]?.id ?? "").execute();
+    expect(outbox).toHaveLength(1);
+    const audits = await h.db.selectFrom("audit_log").select("id").where("action", "=", "report.create").where("entity_id", "=", reports[0]?.id ?? "").execute();
+    expect(audits).toHaveLength(1);
+  });
+});

@@ -50,3 +50,13 @@ export function likeContains(text: string): string {
 export function containsText(column: string, text: string): RawBuilder<boolean> {
   return sql<boolean>`lower(${sql.ref(column)}) like lower(${likeContains(text)}) escape '\\'`;
 }
+
+/**
+ * A write refused by a UNIQUE constraint, on either engine: SQLite's SQLITE_CONSTRAINT_UNIQUE /
+ * _PRIMARYKEY, PostgreSQL's 23505. Lets a caller rely on the constraint instead of a racy
+ * read-then-write check.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+}

@@ -1,6 +1,6 @@
 export { createDb } from "./connect.ts";
 export type { CreateDbOptions, Db } from "./connect.ts";
-export { dialectOf, inTransaction } from "./executor.ts";
+export { dialectOf, inTransaction, isUniqueViolation } from "./executor.ts";
 export type { DialectName, Executor } from "./executor.ts";
 export { migrateToLatest, migrationProvider } from "./migrations/index.ts";
 export type * from "./schema.ts";

@@ -15,6 +15,7 @@ import {
   insertCallback,
   insertReport,
   inTransaction,
+  isUniqueViolation,
   listRoster,
   queueMail,
   type Report,
@@ -27,42 +28,55 @@ import { fail } from "../errors.ts";
 
 export type SavedMessage = { report: Report; callbackId: string | null; outboxId: string };
 
-export async function saveMessage(ctx: Context, operator: User & { mailbox: string }, input: MessageInput): Promise<SavedMessage> {
+type Operator = User & { mailbox: string };
+
+/** Checks the call, routes the report (R7) and composes its mail (R1, R2, R8): reads only. */
+async function prepareReport(ctx: Context, operator: Operator, input: MessageInput) {
+  const db = ctx.db;
+  const call = await getCallForReport(db, input.callId);
+  if (!call) return fail("NOT_FOUND");
+  if (call.claimed_by !== operator.id) return fail("CALL_NOT_YOURS");
+  if (call.report_id) return fail("CALL_ALREADY_REPORTED");
+  const contractId = call.contract_id;
+  if (input.wrongNumberEntryId && !(await getWrongNumber(db, contractId, input.wrongNumberEntryId))) {
+    return fail("NOT_FOUND");
+  }
+
+  const roster = await listRoster(db, contractId);
+  const routing = routeCall(
+    roster.map((m) => ({ ...m, nameKana: m.name_kana })),
+    input.requestedPerson,
+  );
+  const reportId = randomUUID();
+  const mail = composeReport({
+    reportId,
+    agencyDomain: ctx.agency.mail_domain,
+    operator: { displayName: operator.display_name, mailbox: operator.mailbox },
+    receivedAt: new Date(call.answered_at ?? call.ring_at),
+    caller: { company: input.callerCompany, name: input.callerName },
+    callbackNumber: input.callbackNumber,
+    requestedPerson: input.requestedPerson,
+    routing: {
+      recipientName: routing.recipient.name,
+      recipientAddress: routing.recipient.report_address,
+      reason: routing.reason,
+    },
+    message: input.message,
+    callbackRequested: input.callbackRequested,
+    outcome: input.outcome,
+  });
+
+  return { call, contractId, routing, reportId, mail };
+}
+
+export async function saveMessage(ctx: Context, operator: Operator, input: MessageInput): Promise<SavedMessage> {
   const now = ctx.clock();
+  // Read and compose outside the transaction: on SQLite the transaction holds the one
+  // connection, so it should hold it only for the writes. The reports.call_id UNIQUE constraint,
+  // not the read, is what guarantees one report per call when two saves race.
+  const { call, contractId, routing, reportId, mail } = await prepareReport(ctx, operator, input);
+
   const saved = await inTransaction(ctx.db, async (trx) => {
-    const call = await getCallForReport(trx, input.callId);
-    if (!call) return fail("NOT_FOUND");
-    if (call.claimed_by !== operator.id) return fail("CALL_NOT_YOURS");
-    if (call.report_id) return fail("CALL_ALREADY_REPORTED");
-    const contractId = call.contract_id;
-    if (input.wrongNumberEntryId && !(await getWrongNumber(trx, contractId, input.wrongNumberEntryId))) {
-      return fail("NOT_FOUND");
-    }
-
-    const roster = await listRoster(trx, contractId);
-    const routing = routeCall(
-      roster.map((m) => ({ ...m, nameKana: m.name_kana })),
-      input.requestedPerson,
-    );
-    const reportId = randomUUID();
-    const mail = composeReport({
-      reportId,
-      agencyDomain: ctx.agency.mail_domain,
-      operator: { displayName: operator.display_name, mailbox: operator.mailbox },
-      receivedAt: new Date(call.answered_at ?? call.ring_at),
-      caller: { company: input.callerCompany, name: input.callerName },
-      callbackNumber: input.callbackNumber,
-      requestedPerson: input.requestedPerson,
-      routing: {
-        recipientName: routing.recipient.name,
-        recipientAddress: routing.recipient.report_address,
-        reason: routing.reason,
-      },
-      message: input.message,
-      callbackRequested: input.callbackRequested,
-      outcome: input.outcome,
-    });
-
     const report = await insertReport(trx, {
       id: reportId,
       contract_id: contractId,
@@ -98,7 +112,7 @@ export async function saveMessage(ctx: Context, operator: User & { mailbox: stri
       detail: { callId: call.id, outcome: input.outcome, routing: routing.reason, answeredAs: answerPhrase(call.answer_name).ja },
     });
     return { report, callbackId: callback?.id ?? null, outboxId: outbox.id };
-  });
+  }).catch((error: unknown) => (isUniqueViolation(error) ? fail("CALL_ALREADY_REPORTED") : Promise.reject(error)));
   ctx.bus.publish({ type: "report.created", reportId: saved.report.id, contractId: saved.report.contract_id });
   if (saved.callbackId) ctx.bus.publish({ type: "callback.created", callbackId: saved.callbackId, contractId: saved.report.contract_id });
   return saved;
