@@ -1,10 +1,11 @@
 import { tracked, type TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
+import type { z } from "zod";
+import { liveInputSchema } from "@uketsuke/domain";
 import { eventsFor } from "../events/subscribe.ts";
 import { clientProcedure, operatorProcedure } from "../trpc.ts";
 
 /** tRPC passes the last event id it saw back in on reconnect (tracked events over SSE). */
-const liveInput = z.object({ lastEventId: z.string().max(40).nullish() }).optional();
+const liveInput = liveInputSchema;
 
 const lastIdOf = (input: z.output<typeof liveInput>) => {
   const id = Number(input?.lastEventId ?? Number.NaN);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { codeMessage } from "../messages/validate.ts";
-import { emailSchema, localeSchema, mailboxSchema, requiredText } from "./common.ts";
+import { emailSchema, idSchema, localeSchema, mailboxSchema, requiredText } from "./common.ts";
 
 export const loginInputSchema = z.object({
   email: emailSchema,
@@ -23,6 +23,13 @@ export const clientUserInputSchema = z.object({
   clientRole: z.enum(["owner", "member"]).default("member"),
   locale: localeSchema.default("ja"),
 });
+
+/** A supervisor adds a client user to a contract. */
+export const clientUserCreateSchema = clientUserInputSchema.extend({ contractId: idSchema });
+
+export const contractScopedSchema = z.object({ contractId: idSchema });
+
+export const setDisabledSchema = z.object({ id: idSchema, disabled: z.boolean() });
 
 /** Operators and supervisors: the mailbox is their sender address's local part (R2). */
 export const staffInputSchema = z.object({

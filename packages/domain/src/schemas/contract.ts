@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { codeMessage } from "../messages/validate.ts";
-import { phoneSchema } from "./common.ts";
+import { idSchema, phoneSchema } from "./common.ts";
 
 /**
  * R10: a contract names one legal entity and answers with one name. A list where one name
@@ -30,5 +30,8 @@ export const contractUpdateSchema = z.object({
 });
 export type ContractUpdate = z.output<typeof contractUpdateSchema>;
 
+export const contractUpdateByIdSchema = contractUpdateSchema.extend({ id: idSchema });
+
 export const contractNumberSchema = z.object({ number: phoneSchema });
+export const contractNumberByIdSchema = contractNumberSchema.extend({ id: idSchema });
 

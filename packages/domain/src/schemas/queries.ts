@@ -27,3 +27,6 @@ export const reportFilterSchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
+
+/** Live subscriptions: tRPC hands back the last event id a reconnecting client saw. */
+export const liveInputSchema = z.object({ lastEventId: z.string().max(40).nullish() }).optional();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { codeMessage } from "../messages/validate.ts";
-import { optionalKanaSchema, phoneSchema, requiredText } from "./common.ts";
+import { idSchema, optionalKanaSchema, phoneSchema, requiredText } from "./common.ts";
 
 /** R6: a company that callers confuse the client with (Q6 asks clients for exactly this). */
 export const wrongNumberEntryInputSchema = z.object({
@@ -11,8 +11,16 @@ export const wrongNumberEntryInputSchema = z.object({
 });
 export type WrongNumberEntryInput = z.output<typeof wrongNumberEntryInputSchema>;
 
+export const wrongNumberEntryUpdateSchema = wrongNumberEntryInputSchema.extend({ id: idSchema });
+
 /** What the operator heard, to match against the registry. */
 export const heardSchema = z.object({
   company: z.string().max(200).optional(),
   number: z.string().max(60).optional(),
+});
+
+/** While the caller speaks: what was heard so far, and the person asked for (R6, R7, R10). */
+export const assessInputSchema = heardSchema.extend({
+  callId: idSchema,
+  requestedPerson: z.string().max(60).optional(),
 });

@@ -1,6 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
-import { byIdSchema, contractInputSchema, contractNumberSchema, contractUpdateSchema, idSchema } from "@uketsuke/domain";
+import { byIdSchema, contractInputSchema, contractNumberByIdSchema, contractUpdateByIdSchema } from "@uketsuke/domain";
 import {
   addContractNumber,
   findContractByNumber,
@@ -36,7 +35,7 @@ export const adminContractsRouter = {
     }),
   ),
 
-  update: supervisorProcedure.input(z.object({ id: idSchema }).and(contractUpdateSchema)).mutation(({ ctx, input }) =>
+  update: supervisorProcedure.input(contractUpdateByIdSchema).mutation(({ ctx, input }) =>
     inTransaction(ctx.db, async (trx) => {
       const { id, answerName, script, status } = input;
       const contract = await updateContract(trx, id, {
@@ -50,7 +49,7 @@ export const adminContractsRouter = {
     }),
   ),
 
-  addNumber: supervisorProcedure.input(z.object({ id: idSchema }).and(contractNumberSchema)).mutation(({ ctx, input }) =>
+  addNumber: supervisorProcedure.input(contractNumberByIdSchema).mutation(({ ctx, input }) =>
     inTransaction(ctx.db, async (trx) => {
       if (!(await getContract(trx, input.id))) return fail("NOT_FOUND");
       if (!(await addContractNumber(trx, input.id, input.number))) return fail("NUMBER_TAKEN");
@@ -59,7 +58,7 @@ export const adminContractsRouter = {
     }),
   ),
 
-  removeNumber: supervisorProcedure.input(z.object({ id: idSchema }).and(contractNumberSchema)).mutation(({ ctx, input }) =>
+  removeNumber: supervisorProcedure.input(contractNumberByIdSchema).mutation(({ ctx, input }) =>
     inTransaction(ctx.db, async (trx) => {
       if (!(await removeContractNumber(trx, input.id, input.number))) return fail("NOT_FOUND");
       await audit(trx, ctx, { action: "contract.remove_number", entity: "contract", entityId: input.id, contractId: input.id, detail: { number: input.number } });

@@ -1,6 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
-import { clientUserInputSchema, idSchema, staffInputSchema } from "@uketsuke/domain";
+import { clientUserCreateSchema, contractScopedSchema, setDisabledSchema, staffInputSchema } from "@uketsuke/domain";
 import { getContract, getUserById, inTransaction, listClientUsers, listStaff, updateUser } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
 import { hashPassword } from "../../auth/password.ts";
@@ -11,10 +10,10 @@ import { supervisorProcedure } from "../../trpc.ts";
 
 export const adminClientUsersRouter = {
   list: supervisorProcedure
-    .input(z.object({ contractId: idSchema }))
+    .input(contractScopedSchema)
     .query(async ({ ctx, input }) => (await listClientUsers(ctx.db, input.contractId)).map(publicUser)),
 
-  create: supervisorProcedure.input(z.object({ contractId: idSchema }).and(clientUserInputSchema)).mutation(async ({ ctx, input }) => {
+  create: supervisorProcedure.input(clientUserCreateSchema).mutation(async ({ ctx, input }) => {
     // Hashed before the transaction: on SQLite it holds the one connection, and every other
     // request would wait out the hash.
     const passwordHash = await hashPassword(input.password);
@@ -41,7 +40,7 @@ export const adminStaffRouter = {
   }),
 
   /** Disable or enable any user (staff or client); a supervisor cannot lock themself out. */
-  setDisabled: supervisorProcedure.input(z.object({ id: idSchema, disabled: z.boolean() })).mutation(({ ctx, input }) =>
+  setDisabled: supervisorProcedure.input(setDisabledSchema).mutation(({ ctx, input }) =>
     inTransaction(ctx.db, async (trx) => {
       if (input.id === ctx.user.id) return fail("FORBIDDEN");
       if (!(await getUserById(trx, input.id))) return fail("NOT_FOUND");

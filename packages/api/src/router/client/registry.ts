@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
-import { byIdSchema, idSchema, wrongNumberEntryInputSchema } from "@uketsuke/domain";
+import type { z } from "zod";
+import { byIdSchema, wrongNumberEntryInputSchema, wrongNumberEntryUpdateSchema } from "@uketsuke/domain";
 import { insertWrongNumber, inTransaction, listWrongNumbers, removeWrongNumber, updateWrongNumber } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
 import { fail } from "../../errors.ts";
@@ -25,7 +25,7 @@ export const registryRouter = {
     }),
   ),
 
-  update: clientProcedure.input(z.object({ id: idSchema }).and(wrongNumberEntryInputSchema)).mutation(({ ctx, input }) =>
+  update: clientProcedure.input(wrongNumberEntryUpdateSchema).mutation(({ ctx, input }) =>
     inTransaction(ctx.db, async (trx) => {
       const entry = await updateWrongNumber(trx, ctx.contractId, input.id, toRow(input));
       if (!entry) return fail("NOT_FOUND");

@@ -1,12 +1,12 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
+import type { z } from "zod";
 import {
   assertCanRemove,
   assertReportAddress,
   byIdSchema,
-  idSchema,
   reorderRoster as reorderInDomain,
   rosterMemberInputSchema,
+  rosterMemberUpdateSchema,
   rosterReorderSchema,
 } from "@uketsuke/domain";
 import {
@@ -44,7 +44,7 @@ export const rosterRouter = {
   }),
 
   update: clientProcedure
-    .input(z.object({ id: idSchema }).and(rosterMemberInputSchema))
+    .input(rosterMemberUpdateSchema)
     .mutation(async ({ ctx, input }) => {
       assertReportAddress(input, ctx.agency.mail_domain);
       return inTransaction(ctx.db, async (trx) => {

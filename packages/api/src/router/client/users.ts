@@ -1,6 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
-import { clientUserInputSchema, idSchema } from "@uketsuke/domain";
+import { clientUserInputSchema, setDisabledSchema } from "@uketsuke/domain";
 import { inTransaction, listClientUsers, updateClientUser } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
 import { hashPassword } from "../../auth/password.ts";
@@ -23,7 +22,7 @@ export const clientUsersRouter = {
   }),
 
   setDisabled: clientOwnerProcedure
-    .input(z.object({ id: idSchema, disabled: z.boolean() }))
+    .input(setDisabledSchema)
     .mutation(({ ctx, input }) =>
       inTransaction(ctx.db, async (trx) => {
         if (input.id === ctx.user.id) return fail("FORBIDDEN");

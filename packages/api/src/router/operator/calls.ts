@@ -1,13 +1,11 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
 import {
   answerPhrase,
+  assessInputSchema,
   businessStatus,
   byIdSchema,
   CALL_OUTCOMES,
   companyAskedFor,
-  heardSchema,
-  idSchema,
   manualCallInputSchema,
   matchWrongNumber,
   message,
@@ -90,7 +88,7 @@ export const callsRouter = {
    * another company (R10), and who would the report go to (R7)?
    */
   assess: operatorProcedure
-    .input(z.object({ callId: idSchema, requestedPerson: z.string().max(60).optional() }).and(heardSchema))
+    .input(assessInputSchema)
     .query(async ({ ctx, input }) => {
       const call = await ownCall(ctx, ctx.user.id, input.callId);
       const contract = await getContract(ctx.db, call.contract_id);
