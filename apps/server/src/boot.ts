@@ -16,6 +16,7 @@ import { DEFAULT_BACKOFF } from "./mail/backoff.ts";
 import { captureDeliverer, smtpDeliverer } from "./mail/deliverer.ts";
 import { OutboxWorker } from "./mail/outbox-worker.ts";
 import { ReminderWorker } from "./mail/reminder-worker.ts";
+import { scheduleMaintenance } from "./maintenance.ts";
 import type { Env } from "./env.ts";
 import type { Logger } from "./logger.ts";
 import { demoLogins as demoLoginsOf, seedDemo, type DemoLogin } from "./seed.ts";
@@ -100,9 +101,11 @@ export async function boot(env: Env, logger: Logger, options: BootOptions = {}):
   deps.bus.subscribe(({ event }) => {
     if (event.type === "report.created") outbox.kick();
   });
+  let stopMaintenance = () => {};
   if (options.workers !== false) {
     outbox.start();
     reminders.start();
+    stopMaintenance = scheduleMaintenance(db.db, deps.clock, logger);
   }
   logger.info({ mail: deliverer.kind }, env.SMTP_URL ? "mail goes out over SMTP" : "no SMTP_URL: mail is captured in the database");
 
@@ -144,6 +147,7 @@ export async function boot(env: Env, logger: Logger, options: BootOptions = {}):
       const cut = setTimeout(() => http.closeAllConnections(), 3_000);
       await closing;
       clearTimeout(cut);
+      stopMaintenance();
       await Promise.all([outbox.stop(), reminders.stop()]);
       await db.close();
       logger.info("stopped");

@@ -117,3 +117,9 @@ export async function countRecentFailures(db: Executor, email: string, sinceIso:
     .executeTakeFirstOrThrow();
   return toCount(row.n);
 }
+
+/** Login attempts older than `beforeIso` count for nothing any more (the throttle looks back minutes). */
+export async function deleteLoginAttemptsBefore(db: Executor, beforeIso: string): Promise<number> {
+  const result = await db.deleteFrom("login_attempts").where("at", "<", beforeIso).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
