@@ -55,6 +55,9 @@ function requestedLine(input: ReportMailInput): string {
   }
 }
 
+/** R3: operator mailboxes are not a channel for the client (Q1: "御社内部連絡までこちらにきてしまうような使い方もお受けできません"). */
+const REPLY_NOTICE = "オペレーターのアドレスは御社からのご連絡窓口ではありません。このメールへの返信はご遠慮ください。";
+
 export type ReportField = { readonly label: string; readonly value: string };
 
 /** The fixed layout, in order. Labels are Japanese: the report goes to Japanese companies. */
@@ -89,6 +92,7 @@ export function composeReport(input: ReportMailInput): ReportMail {
     "",
     "※このメールはシステムから自動送信されています。件名は固定です。",
     `※${hint}`,
+    `※${REPLY_NOTICE}`,
     "",
   ].join("\n");
   const rows = fields
@@ -104,7 +108,7 @@ export function composeReport(input: ReportMailInput): ReportMail {
     `<p>${escapeHtml(withSama(input.routing.recipientName))}</p>` +
     `<p>いつもお世話になっております。電話代行サービスです。<br>以下の通りお電話を承りましたのでご報告いたします。</p>` +
     `<table style="border-collapse:collapse;border:1px solid #d1d5db">${rows}</table>` +
-    `<p style="color:#6b7280;font-size:12px">※このメールはシステムから自動送信されています。件名は固定です。<br>※${escapeHtml(hint)}</p>` +
+    `<p style="color:#6b7280;font-size:12px">※このメールはシステムから自動送信されています。件名は固定です。<br>※${escapeHtml(hint)}<br>※${escapeHtml(REPLY_NOTICE)}</p>` +
     `</body></html>`;
   return {
     messageId: reportMessageId(input.reportId, input.agencyDomain),

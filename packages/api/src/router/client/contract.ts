@@ -3,6 +3,7 @@ import {
   answerPhrase,
   answerServiceRequest,
   businessStatus,
+  message,
   REPORT_SUBJECT,
   senderFilterHint,
   serviceRequestSchema,
@@ -27,6 +28,8 @@ export const contractRouter = {
       reportSubject: REPORT_SUBJECT,
       senderDomain: ctx.agency.mail_domain,
       senderFilterHint: senderFilterHint(ctx.agency.mail_domain),
+      // R3: what the dashboard says beside the report addresses.
+      internalTrafficNotice: message("R3_INTERNAL_TRAFFIC"),
       open: status.open,
       opensAt: status.open ? null : status.opensAt.toISOString(),
     };
