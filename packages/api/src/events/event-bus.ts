@@ -24,18 +24,32 @@ export interface EventBus {
   head(): number;
 }
 
-export class InProcessEventBus implements EventBus {
+/**
+ * What every bus shares: the listeners and a replay buffer of recent events. Ids only grow, but
+ * need not be consecutive (a PostgreSQL sequence skips on rollback), so the buffer keeps a
+ * `floor`: every event with an id above it is still held.
+ */
+export class EventFanOut {
   private readonly listeners = new Set<(stored: StoredEvent) => void>();
-  private readonly buffer: StoredEvent[] = [];
-  private nextId = 1;
+  private buffer: StoredEvent[] = [];
+  private last = 0;
+  private floor = 0;
 
   constructor(private readonly bufferSize = 1000) {}
 
-  publish(event: AgencyEvent): void {
-    const stored = { id: this.nextId++, event };
+  deliver(stored: StoredEvent): void {
+    if (stored.id <= this.last) return;
+    this.last = stored.id;
     this.buffer.push(stored);
-    if (this.buffer.length > this.bufferSize) this.buffer.shift();
+    if (this.buffer.length > this.bufferSize) this.floor = this.buffer.shift()?.id ?? this.floor;
     for (const listener of this.listeners) listener(stored);
+  }
+
+  /** Forget the buffer: events up to `head` can no longer be replayed (a gap in delivery). */
+  resetTo(head: number): void {
+    this.buffer = [];
+    this.last = Math.max(this.last, head);
+    this.floor = this.last;
   }
 
   subscribe(listener: (stored: StoredEvent) => void): () => void {
@@ -44,15 +58,39 @@ export class InProcessEventBus implements EventBus {
   }
 
   head(): number {
-    return this.nextId - 1;
+    return this.last;
   }
 
   since(lastId: number): StoredEvent[] | null {
-    const oldest = this.buffer[0];
-    // An id this bus never issued comes from an earlier process (ids restart at 1): unknown.
-    if (lastId > this.nextId - 1) return null;
-    if (lastId === this.nextId - 1) return [];
-    if (!oldest || oldest.id > lastId + 1) return null;
+    // An id this bus never issued comes from an earlier process (ids restart): unknown.
+    if (lastId > this.last) return null;
+    if (lastId < this.floor) return null;
     return this.buffer.filter((s) => s.id > lastId);
+  }
+}
+
+/** One server process: ids from a counter, delivery in the same tick. */
+export class InProcessEventBus implements EventBus {
+  private readonly fanOut: EventFanOut;
+  private nextId = 1;
+
+  constructor(bufferSize = 1000) {
+    this.fanOut = new EventFanOut(bufferSize);
+  }
+
+  publish(event: AgencyEvent): void {
+    this.fanOut.deliver({ id: this.nextId++, event });
+  }
+
+  subscribe(listener: (stored: StoredEvent) => void): () => void {
+    return this.fanOut.subscribe(listener);
+  }
+
+  head(): number {
+    return this.fanOut.head();
+  }
+
+  since(lastId: number): StoredEvent[] | null {
+    return this.fanOut.since(lastId);
   }
 }
