@@ -18,6 +18,7 @@ import { OutboxWorker } from "./mail/outbox-worker.ts";
 import { ReminderWorker } from "./mail/reminder-worker.ts";
 import { scheduleMaintenance } from "./maintenance.ts";
 import type { Env } from "./env.ts";
+import { PostgresEventBus } from "./events/postgres-event-bus.ts";
 import type { Logger } from "./logger.ts";
 import { demoLogins as demoLoginsOf, seedDemo, type DemoLogin } from "./seed.ts";
 
@@ -69,10 +70,13 @@ export async function boot(env: Env, logger: Logger, options: BootOptions = {}):
   } else if (await findUserByEmail(db.db, `kanri@${agency.mail_domain}`)) {
     demoLogins = demoLoginsOf(agency.mail_domain);
   }
+  // One process on SQLite; on PostgreSQL the bus spans every instance sharing the database.
+  const pgBus = db.dialect === "postgres" ? await PostgresEventBus.start(env.DATABASE_URL, db.db, logger) : null;
+  const bus = pgBus ?? new InProcessEventBus();
   const deps: ApiDeps = {
     db: db.db,
     agency,
-    bus: new InProcessEventBus(),
+    bus,
     clock: options.clock ?? (() => new Date()),
     cookieSecret: persistentSecret(env.DATABASE_URL, "cookie-secret", env.COOKIE_SECRET),
     secureCookies: env.SECURE_COOKIES,
@@ -149,6 +153,7 @@ export async function boot(env: Env, logger: Logger, options: BootOptions = {}):
       clearTimeout(cut);
       stopMaintenance();
       await Promise.all([outbox.stop(), reminders.stop()]);
+      await pgBus?.close();
       await db.close();
       logger.info("stopped");
     },

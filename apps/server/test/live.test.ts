@@ -6,31 +6,12 @@
 import { randomUUID } from "node:crypto";
 import { InProcessEventBus } from "@uketsuke/api";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { closeListeners, listen } from "./support/listen.ts";
 import { pause, waitFor } from "./support/wait-for.ts";
 import { HIKARI_NUMBER, LOGINS, MIRAI_NUMBER, startUketsuke, trpcClient, type SignedIn, type Uketsuke } from "./support/uketsuke.ts";
 
 // A real server per file, real HTTP and SMTP: room for a busy two-core machine.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-type LiveEvent = { type: string; [key: string]: unknown };
-type Tracked = { id: string; data: LiveEvent };
-type Handlers = { onStarted(): void; onData(value: Tracked): void; onError(error: unknown): void };
-
-type Listener = { events: Tracked[]; errors: unknown[]; started: Promise<void>; stop(): void };
-
-const open: Listener[] = [];
-
-/** Subscribes and collects; `started` resolves when the SSE stream says it is connected. */
-function listen(subscribe: (handlers: Handlers) => { unsubscribe(): void }): Listener {
-  const events: Tracked[] = [];
-  const errors: unknown[] = [];
-  let onStarted = () => {};
-  const started = new Promise<void>((resolve) => (onStarted = resolve));
-  const subscription = subscribe({ onStarted: () => onStarted(), onData: (value) => events.push(value), onError: (error) => errors.push(error) });
-  const listener = { events, errors, started, stop: () => subscription.unsubscribe() };
-  open.push(listener);
-  return listener;
-}
 
 let server: Uketsuke;
 let operator: SignedIn;
@@ -42,9 +23,7 @@ beforeAll(async () => {
   [operator, mirai, hikari] = await Promise.all([server.login(LOGINS.operator), server.login(LOGINS.mirai), server.login(LOGINS.hikari)]);
 }, 30_000);
 
-afterEach(() => {
-  for (const listener of open.splice(0)) listener.stop();
-});
+afterEach(() => closeListeners());
 
 afterAll(async () => {
   await server?.close();
