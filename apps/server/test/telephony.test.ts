@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { message } from "@uketsuke/domain";
 import { sign, SIGNATURE_HEADER, SIGNATURE_WINDOW_SECONDS, TIMESTAMP_HEADER } from "../src/telephony/signature.ts";
 import { HIKARI_NUMBER, LOGINS, MIRAI_NUMBER, startUketsuke, TELEPHONY_SECRET, type SignedIn, type Uketsuke, type WebhookResponse } from "./support/uketsuke.ts";
 
@@ -161,7 +162,7 @@ describe("POST /telephony/events: what is refused", () => {
   it("refuses a body that is not JSON: 400, nothing written", async () => {
     for (const raw of ["{not json", "", "{\"type\":\"ring\","]) {
       const response = await expectRefusedAndNothingWritten(() => server.postEvent(raw), 400, "VALIDATION_FAILED");
-      expect(response.body).toMatchObject({ error: { fields: [{ code: "invalid_json", message: { ja: expect.any(String), en: expect.any(String) } }] } });
+      expect(response.body).toMatchObject({ error: { fields: [{ code: "FIELD_TYPE_INVALID", message: message("FIELD_TYPE_INVALID", { expected: "JSON" }) }] } });
     }
   });
 

@@ -51,7 +51,7 @@ export function telephonyRoutes(options: TelephonyOptions) {
     try {
       body = JSON.parse(rawBody);
     } catch {
-      return refusal(c, 400, "VALIDATION_FAILED", { fields: [{ path: "", code: "invalid_json", message: { ja: "JSONとして読めません。", en: "The body is not valid JSON." } }] });
+      return refusal(c, 400, "VALIDATION_FAILED", { fields: [{ path: "", code: "FIELD_TYPE_INVALID", message: message("FIELD_TYPE_INVALID", { expected: "JSON" }) }] });
     }
     const parsed = checkInput(callEventSchema, body);
     if (!parsed.ok) return refusal(c, 400, "VALIDATION_FAILED", { fields: parsed.fields });
