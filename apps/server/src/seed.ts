@@ -3,7 +3,7 @@
  * two client contracts with rosters and wrong-number registries, and their owners.
  * Runs only into an empty database.
  */
-import { createUser } from "@uketsuke/api";
+import { createUser, hashPassword } from "@uketsuke/api";
 import {
   insertContract,
   insertRosterMember,
@@ -11,75 +11,80 @@ import {
   inTransaction,
   type Agency,
   type Executor,
+  type NewRosterMemberInput,
+  type NewWrongNumberEntryInput,
 } from "@uketsuke/db";
 
 export type DemoLogin = { role: string; email: string; password: string; note: string };
 
 const PASSWORD = "uketsuke-demo";
 
+const STAFF = [
+  { mailbox: "kanri", displayName: "管理 花子", role: "supervisor", note: "スーパーバイザー / supervisor" },
+  { mailbox: "sato", displayName: "佐藤 美咲", role: "operator", note: "オペレーター / operator" },
+  { mailbox: "suzuki", displayName: "鈴木 健太", role: "operator", note: "オペレーター / operator" },
+] as const;
+
+type DemoContract = {
+  name: string;
+  script: string;
+  number: string;
+  owner: { email: string; displayName: string };
+  roster: NewRosterMemberInput[];
+  registry: NewWrongNumberEntryInput[];
+};
+
+const CONTRACTS: DemoContract[] = [
+  {
+    name: "株式会社みらい建設",
+    script: "工事のご依頼・お見積りは担当者から折り返します。現場の緊急連絡は折り返し希望にチェックしてください。",
+    number: "+81312345678",
+    owner: { email: "owner@mirai-kensetsu.example.com", displayName: "山田 太郎" },
+    roster: [
+      { name: "山田 太郎", name_kana: "ヤマダ タロウ", report_address: "yamada@mirai-kensetsu.example.com", address_kind: "person" },
+      { name: "高橋 由美", name_kana: "タカハシ ユミ", report_address: "takahashi@mirai-kensetsu.example.com", address_kind: "person" },
+      { name: "営業部", name_kana: "エイギョウブ", report_address: "sales-ml@mirai-kensetsu.example.com", address_kind: "list", list_policy: "open" },
+    ],
+    registry: [
+      { company_name: "株式会社未来建設", company_name_kana: "ミライケンセツ", numbers: ["+81312345679"], typical_calls: "マンションの管理に関するお問い合わせ（番号が1番違い）" },
+    ],
+  },
+  {
+    name: "ひかり法律事務所",
+    script: "ご相談の予約は折り返し対応です。相手方からのお電話も、お名前とご用件をお伺いしてご報告します。",
+    number: "+81662223333",
+    owner: { email: "owner@hikari-law.example.com", displayName: "中村 光" },
+    roster: [
+      { name: "中村 光", name_kana: "ナカムラ ヒカル", report_address: "nakamura@hikari-law.example.com", address_kind: "person" },
+      { name: "小林 誠", name_kana: "コバヤシ マコト", report_address: "kobayashi@hikari-law.example.com", address_kind: "person" },
+    ],
+    registry: [{ company_name: "ひかり歯科クリニック", company_name_kana: "ヒカリシカクリニック", numbers: ["+81662223334"], typical_calls: "診療予約のお電話" }],
+  },
+];
+
 /** The demo's sign-ins, so every start (not only the first) can remind a new user of them. */
 export function demoLogins(domain: string): DemoLogin[] {
   return [
-    { role: "supervisor", email: `kanri@${domain}`, password: PASSWORD, note: "スーパーバイザー / supervisor" },
-    { role: "operator", email: `sato@${domain}`, password: PASSWORD, note: "オペレーター / operator" },
-    { role: "operator", email: `suzuki@${domain}`, password: PASSWORD, note: "オペレーター / operator" },
-    { role: "client", email: "owner@mirai-kensetsu.example.com", password: PASSWORD, note: "株式会社みらい建設 (owner)" },
-    { role: "client", email: "owner@hikari-law.example.com", password: PASSWORD, note: "ひかり法律事務所 (owner)" },
+    ...STAFF.map((s) => ({ role: s.role, email: `${s.mailbox}@${domain}`, password: PASSWORD, note: s.note })),
+    ...CONTRACTS.map((c) => ({ role: "client", email: c.owner.email, password: PASSWORD, note: `${c.name} (owner)` })),
   ];
 }
 
 export async function seedDemo(db: Executor, agency: Agency): Promise<DemoLogin[]> {
   const domain = agency.mail_domain;
-  return inTransaction(db, async (trx) => {
-    const logins: DemoLogin[] = [];
-    const staff = async (email: string, displayName: string, mailbox: string, role: "operator" | "supervisor", note: string) => {
-      await createUser(trx, { email, password: PASSWORD, displayName, mailbox, role, locale: "ja" });
-      logins.push({ role, email, password: PASSWORD, note });
-    };
-    await staff(`kanri@${domain}`, "管理 花子", "kanri", "supervisor", "スーパーバイザー / supervisor");
-    await staff(`sato@${domain}`, "佐藤 美咲", "sato", "operator", "オペレーター / operator");
-    await staff(`suzuki@${domain}`, "鈴木 健太", "suzuki", "operator", "オペレーター / operator");
-
-    const mirai = await insertContract(trx, {
-      agency_id: agency.id,
-      legal_entity_name: "株式会社みらい建設",
-      answer_name: "株式会社みらい建設",
-      script: "工事のご依頼・お見積りは担当者から折り返します。現場の緊急連絡は折り返し希望にチェックしてください。",
-      numbers: ["+81312345678"],
-    });
-    for (const m of [
-      { name: "山田 太郎", name_kana: "ヤマダ タロウ", report_address: "yamada@mirai-kensetsu.example.com" },
-      { name: "高橋 由美", name_kana: "タカハシ ユミ", report_address: "takahashi@mirai-kensetsu.example.com" },
-      { name: "営業部", name_kana: "エイギョウブ", report_address: "sales-ml@mirai-kensetsu.example.com", address_kind: "list" as const, list_policy: "open" as const },
-    ]) {
-      await insertRosterMember(trx, mirai.id, { address_kind: "person", ...m });
+  // One hash for every demo user: they share the demo password.
+  const passwordHash = await hashPassword(PASSWORD);
+  const user = { password: PASSWORD, passwordHash, locale: "ja" as const };
+  await inTransaction(db, async (trx) => {
+    for (const s of STAFF) {
+      await createUser(trx, { ...user, email: `${s.mailbox}@${domain}`, displayName: s.displayName, mailbox: s.mailbox, role: s.role });
     }
-    await insertWrongNumber(trx, mirai.id, {
-      company_name: "株式会社未来建設",
-      company_name_kana: "ミライケンセツ",
-      numbers: ["+81312345679"],
-      typical_calls: "マンションの管理に関するお問い合わせ（番号が1番違い）",
-    });
-    await createUser(trx, { email: "owner@mirai-kensetsu.example.com", password: PASSWORD, displayName: "山田 太郎", role: "client", contractId: mirai.id, clientRole: "owner", locale: "ja" });
-    logins.push({ role: "client", email: "owner@mirai-kensetsu.example.com", password: PASSWORD, note: "株式会社みらい建設 (owner)" });
-
-    const hikari = await insertContract(trx, {
-      agency_id: agency.id,
-      legal_entity_name: "ひかり法律事務所",
-      answer_name: "ひかり法律事務所",
-      script: "ご相談の予約は折り返し対応です。相手方からのお電話も、お名前とご用件をお伺いしてご報告します。",
-      numbers: ["+81662223333"],
-    });
-    await insertRosterMember(trx, hikari.id, { name: "中村 光", name_kana: "ナカムラ ヒカル", report_address: "nakamura@hikari-law.example.com", address_kind: "person" });
-    await insertRosterMember(trx, hikari.id, { name: "小林 誠", name_kana: "コバヤシ マコト", report_address: "kobayashi@hikari-law.example.com", address_kind: "person" });
-    await insertWrongNumber(trx, hikari.id, {
-      company_name: "ひかり歯科クリニック",
-      company_name_kana: "ヒカリシカクリニック",
-      numbers: ["+81662223334"],
-      typical_calls: "診療予約のお電話",
-    });
-    await createUser(trx, { email: "owner@hikari-law.example.com", password: PASSWORD, displayName: "中村 光", role: "client", contractId: hikari.id, clientRole: "owner", locale: "ja" });
-    logins.push({ role: "client", email: "owner@hikari-law.example.com", password: PASSWORD, note: "ひかり法律事務所 (owner)" });
-    return logins;
+    for (const c of CONTRACTS) {
+      const contract = await insertContract(trx, { agency_id: agency.id, legal_entity_name: c.name, answer_name: c.name, script: c.script, numbers: [c.number] });
+      for (const member of c.roster) await insertRosterMember(trx, contract.id, member);
+      for (const entry of c.registry) await insertWrongNumber(trx, contract.id, entry);
+      await createUser(trx, { ...user, ...c.owner, role: "client", contractId: contract.id, clientRole: "owner" });
+    }
   });
+  return demoLogins(domain);
 }
