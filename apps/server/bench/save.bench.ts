@@ -168,14 +168,14 @@ async function startBaseline(dir: string) {
     insertAudit.run(randomUUID(), now, operator.id, body.contractId, "report.create", "report", reportId, JSON.stringify({ callId }));
     return reportId;
   };
-  const saveAll = sqlite.transaction((body: Body) => writeReport(body, openCall(body)));
   const saveReport = sqlite.transaction((body: Body & { callId: string }) => writeReport(body, body.callId));
 
   const app = new Hono();
   app.post("/open", async (c) => c.json({ id: openCall(await c.req.json<Body>()) }));
   app.post("/save", async (c) => {
     const body = await c.req.json<Body>();
-    return c.json({ reportId: body.callId ? saveReport({ ...body, callId: body.callId }) : saveAll(body) });
+    if (!body.callId) return c.json({ error: "callId required" }, 400);
+    return c.json({ reportId: saveReport({ ...body, callId: body.callId }) });
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
