@@ -10,14 +10,17 @@ import { appRouter, createContext, type ApiDeps } from "@uketsuke/api";
 import { sql } from "kysely";
 import type { Logger } from "./logger.ts";
 import { telephonyRoutes, type TelephonyOptions } from "./telephony/routes.ts";
+import { appRoutes, defaultAppDirs, type AppDirs } from "./web/apps.ts";
 
 export type AppOptions = {
   deps: ApiDeps;
   logger: Logger;
   telephony: Omit<TelephonyOptions, "deps" | "logger">;
+  /** The built apps; defaults to each app's dist folder in this workspace. */
+  apps?: AppDirs;
 };
 
-export function createApp({ deps, logger, telephony }: AppOptions) {
+export function createApp({ deps, logger, telephony, apps = defaultAppDirs }: AppOptions) {
   const app = new Hono();
 
   if (logger.isLevelEnabled("debug")) {
@@ -65,6 +68,7 @@ export function createApp({ deps, logger, telephony }: AppOptions) {
   );
 
   app.route("/telephony", telephonyRoutes({ deps, logger, ...telephony }));
+  app.route("/", appRoutes(apps));
 
   app.onError((error, c) => {
     logger.error({ err: error }, "unhandled");

@@ -12,6 +12,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { InProcessEventBus, type ApiDeps } from "@uketsuke/api";
 import { createDb, findUserByEmail, getAgency, insertAgency, migrateToLatest, type Db } from "@uketsuke/db";
 import { createApp } from "./app.ts";
+import type { AppDirs } from "./web/apps.ts";
 import { DEFAULT_BACKOFF } from "./mail/backoff.ts";
 import { captureDeliverer, smtpDeliverer } from "./mail/deliverer.ts";
 import { OutboxWorker } from "./mail/outbox-worker.ts";
@@ -55,6 +56,8 @@ export type BootOptions = {
   clock?: () => Date;
   /** false: do not start the outbox and reminder workers (a test drives them by hand). */
   workers?: boolean;
+  /** The built apps to serve (tests may point at their own build). */
+  apps?: AppDirs;
 };
 
 export async function boot(env: Env, logger: Logger, options: BootOptions = {}): Promise<Running> {
@@ -116,6 +119,7 @@ export async function boot(env: Env, logger: Logger, options: BootOptions = {}):
   const app = createApp({
     deps,
     logger,
+    ...(options.apps ? { apps: options.apps } : {}),
     telephony: {
       webhookSecret: persistentSecret(env.DATABASE_URL, "telephony-secret", env.TELEPHONY_SECRET),
       twilioAuthToken: env.TWILIO_AUTH_TOKEN,
