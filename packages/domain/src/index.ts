@@ -2,7 +2,10 @@
  * @uketsuke/domain — the agency's service rules (R1–R10), input schemas, the report format and
  * the business calendar. Pure: no I/O, no clock; every function that depends on time takes it.
  */
+export * from "./vocabulary.ts";
 export * from "./messages/catalogue.ts";
+export * from "./messages/labels.ts";
+export * from "./messages/rule-pages.ts";
 export * from "./messages/domain-error.ts";
 export * from "./messages/validate.ts";
 
@@ -14,7 +17,6 @@ export * from "./normalise/company-name.ts";
 export * from "./normalise/person-name.ts";
 export * from "./normalise/phone-number.ts";
 
-export * from "./outcomes.ts";
 export * from "./rules/r01-subject.ts";
 export * from "./rules/r02-sender.ts";
 export * from "./rules/r03-report-address.ts";

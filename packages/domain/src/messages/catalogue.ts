@@ -3,11 +3,11 @@
  * Refusals carry the rule (R1–R10) they come from, so the apps can show the Q&A's explanation
  * at the moment a person hits it. Placeholders are written `{name}`.
  */
-export type Locale = "ja" | "en";
 export type LocalizedText = { readonly ja: string; readonly en: string };
 
 type Entry = LocalizedText & { readonly rule?: RuleId };
-export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10";
+export const RULE_IDS = ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10"] as const;
+export type RuleId = (typeof RULE_IDS)[number];
 
 const catalogue = {
   // ── Refusals, one or more per rule ────────────────────────────────────────────────────────

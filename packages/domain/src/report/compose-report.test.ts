@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CALL_OUTCOMES, outcomeLabels } from "../outcomes.ts";
+import { CALL_OUTCOMES } from "../vocabulary.ts";
+import { outcomeLabels } from "../messages/labels.ts";
 import { REPORT_SUBJECT, requestSubjectChange } from "../rules/r01-subject.ts";
 import { expectFieldError, expectRefusal, jst } from "../testing/helpers.ts";
 import {

@@ -5,11 +5,11 @@
  */
 import escapeHtml from "escape-html";
 import { formatAge, formatJst } from "../calendar/format.ts";
-import { outcomeLabels, type CallOutcome } from "../outcomes.ts";
+import { enumLabel } from "../messages/labels.ts";
+import type { CallOutcome, RoutingReason } from "../vocabulary.ts";
 import { formatPhoneNumber } from "../normalise/phone-number.ts";
 import { REPORT_SUBJECT } from "../rules/r01-subject.ts";
 import { senderAddress, senderFilterHint } from "../rules/r02-sender.ts";
-import type { RoutingReason } from "../rules/r07-routing.ts";
 import { fromWhom, withSama, type CallerHeard } from "../rules/r08-caller.ts";
 
 export type ReportMailInput = {
@@ -73,7 +73,7 @@ export function reportFields(input: ReportMailInput): ReportField[] {
       value: input.callbackRequested ? "あり（お電話の方が折り返しをお待ちです。至急ご連絡ください）" : "なし",
     },
     { label: "対応者", value: input.operator.displayName },
-    { label: "対応結果", value: outcomeLabels[input.outcome].ja },
+    { label: "対応結果", value: enumLabel("outcome", input.outcome).ja },
   ];
 }
 

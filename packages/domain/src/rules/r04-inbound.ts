@@ -3,8 +3,7 @@
  * request or an outbound telephony event is refused with this explanation.
  */
 import { refuse } from "../messages/domain-error.ts";
-
-export type CallDirection = "inbound" | "outbound";
+import type { CallDirection } from "../vocabulary.ts";
 
 export function assertInbound(direction: CallDirection): void {
   if (direction !== "inbound") refuse("R4_OUTBOUND_NOT_OFFERED");

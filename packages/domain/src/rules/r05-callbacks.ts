@@ -5,13 +5,12 @@
  */
 import { refuse } from "../messages/domain-error.ts";
 import { isOpen, nextOpening } from "../calendar/business-calendar.ts";
+import type { CallbackStatus } from "../vocabulary.ts";
 
 /** Q5: "当社側で着信拒否などの設定はできません". There is no block list to add to. */
 export function requestBlock(_callerOrNumber?: unknown): never {
   return refuse("R5_BLOCKING_NOT_OFFERED");
 }
-
-export type CallbackStatus = "open" | "done";
 
 /** A callback goes from open to done once; marking it again is refused, not silently repeated. */
 export function assertCallbackOpen(status: CallbackStatus): void {

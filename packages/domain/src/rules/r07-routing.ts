@@ -5,6 +5,7 @@
  */
 import { DomainError, refuse } from "../messages/domain-error.ts";
 import { normalisePersonName, personNameKeys } from "../normalise/person-name.ts";
+import type { RoutingReason } from "../vocabulary.ts";
 
 export type RosterMember = {
   readonly id: string;
@@ -12,16 +13,6 @@ export type RosterMember = {
   readonly name: string;
   readonly nameKana?: string | null | undefined;
 };
-
-export type RoutingReason =
-  /** The caller named someone on the roster. */
-  | "named"
-  /** The caller named no one: position 1. */
-  | "not_named"
-  /** The caller named someone who is not on the roster: position 1, and the report says so. */
-  | "not_found"
-  /** The name fits more than one person (two 山田): the highest of them, and the report says so. */
-  | "ambiguous";
 
 export type Routing<M extends RosterMember> = {
   readonly recipient: M;

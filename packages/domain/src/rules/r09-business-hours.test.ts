@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { JAPANESE, jst } from "../testing/helpers.ts";
 import { decideArrival, TEST_CALL_GUIDANCE } from "./r09-business-hours.ts";
-import { outcomeLabels } from "../outcomes.ts";
+import { outcomeLabels } from "../messages/labels.ts";
 
 describe("R9 — a ringing call is queued within business hours, logged outside them", () => {
   it("queues an inbound call within hours", () => {

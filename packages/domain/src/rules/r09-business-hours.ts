@@ -5,7 +5,8 @@
  */
 import { businessStatus } from "../calendar/business-calendar.ts";
 import { formatJst } from "../calendar/format.ts";
-import { assertInbound, type CallDirection } from "./r04-inbound.ts";
+import { assertInbound } from "./r04-inbound.ts";
+import type { CallDirection } from "../vocabulary.ts";
 import { message, type LocalizedText } from "../messages/catalogue.ts";
 
 export type Arrival =

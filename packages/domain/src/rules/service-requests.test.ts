@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseInput } from "../messages/validate.ts";
 import { expectRefusal } from "../testing/helpers.ts";
-import { answerServiceRequest, SERVICE_REQUEST_KINDS, serviceRequestSchema } from "./service-requests.ts";
+import { SERVICE_REQUEST_KINDS } from "../vocabulary.ts";
+import { answerServiceRequest, serviceRequestSchema } from "./service-requests.ts";
 
 describe("requests the rules answer with no", () => {
   it.each([

@@ -4,19 +4,11 @@
  * the answer, and no one restates the answer elsewhere.
  */
 import { z } from "zod";
+import { SERVICE_REQUEST_KINDS, type ServiceRequestKind } from "../vocabulary.ts";
 import { requestSubjectChange } from "./r01-subject.ts";
 import { requestOutbound } from "./r04-inbound.ts";
 import { requestBlock } from "./r05-callbacks.ts";
 import { requestAdditionalLegalEntity, requestAlternativeAnswerName } from "./r10-one-entity.ts";
-
-export const SERVICE_REQUEST_KINDS = [
-  "change_subject",
-  "block_caller",
-  "outbound_call",
-  "additional_legal_entity",
-  "alternative_answer_name",
-] as const;
-export type ServiceRequestKind = (typeof SERVICE_REQUEST_KINDS)[number];
 
 export const serviceRequestSchema = z.object({ kind: z.enum(SERVICE_REQUEST_KINDS) });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { codeMessage } from "../messages/validate.ts";
+import { CLIENT_ROLES, STAFF_ROLES } from "../vocabulary.ts";
 import { emailSchema, idSchema, localeSchema, mailboxSchema, requiredText } from "./common.ts";
 
 export const loginInputSchema = z.object({
@@ -20,7 +21,7 @@ export const clientUserInputSchema = z.object({
   email: emailSchema,
   displayName: requiredText(60),
   password: passwordSchema,
-  clientRole: z.enum(["owner", "member"]).default("member"),
+  clientRole: z.enum(CLIENT_ROLES).default("member"),
   locale: localeSchema.default("ja"),
 });
 
@@ -37,6 +38,6 @@ export const staffInputSchema = z.object({
   displayName: requiredText(60),
   password: passwordSchema,
   mailbox: mailboxSchema,
-  role: z.enum(["operator", "supervisor"]).default("operator"),
+  role: z.enum(STAFF_ROLES).default("operator"),
   locale: localeSchema.default("ja"),
 });

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { CALL_OUTCOMES } from "../outcomes.ts";
+import { CALL_DIRECTIONS, CALL_EVENT_TYPES, CALL_OUTCOMES } from "../vocabulary.ts";
 import { codeMessage } from "../messages/validate.ts";
 import { idSchema, isoInstantSchema, optionalPhoneSchema, optionalText, phoneSchema, requiredText } from "./common.ts";
 
 export const callOutcomeSchema = z.enum(CALL_OUTCOMES);
-export const callDirectionSchema = z.enum(["inbound", "outbound"]);
+export const callDirectionSchema = z.enum(CALL_DIRECTIONS);
 
 /** What the operator writes while on the call (R5, R6, R8, R9, R10). */
 export const messageInputSchema = z
@@ -39,7 +39,7 @@ export const manualCallInputSchema = z.object({
 
 /** A telephony provider's call event (DESIGN: "The call, end to end", step 1). */
 export const callEventSchema = z.object({
-  type: z.enum(["ring", "answer", "hangup"]),
+  type: z.enum(CALL_EVENT_TYPES),
   callId: requiredText(128),
   from: z.string().trim().max(40).default(""),
   to: phoneSchema,

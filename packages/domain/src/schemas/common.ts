@@ -2,6 +2,7 @@ import { z } from "zod";
 import { codeMessage } from "../messages/validate.ts";
 import { validPhoneNumber } from "../normalise/phone-number.ts";
 import { isKana, toKatakana } from "wanakana";
+import { LOCALES } from "../vocabulary.ts";
 
 /**
  * Building blocks for every input schema. Each names its failure with a catalogue code, so
@@ -90,7 +91,7 @@ export const optionalKanaSchema = z
   .nullable()
   .transform((v) => (v ? toKatakana(v.normalize("NFKC")) : undefined));
 
-export const localeSchema = z.enum(["ja", "en"]);
+export const localeSchema = z.enum(LOCALES);
 
 /** An instant with its offset. Missing is FIELD_REQUIRED; malformed is zod's own invalid_format. */
 export const isoInstantSchema = z.iso.datetime({

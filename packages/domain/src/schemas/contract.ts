@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { codeMessage } from "../messages/validate.ts";
 import { idSchema, phoneSchema } from "./common.ts";
+import { CONTRACT_STATUSES } from "../vocabulary.ts";
 
 /**
  * R10: a contract names one legal entity and answers with one name. A list where one name
@@ -13,7 +14,7 @@ const oneName = (code: "R10_ONE_LEGAL_ENTITY" | "R10_ONE_ANSWER_NAME") =>
     .min(1, { error: "FIELD_REQUIRED" })
     .max(100, { error: codeMessage("FIELD_TOO_LONG", { max: 100 }) });
 
-export const contractStatusSchema = z.enum(["active", "suspended", "ended"]);
+export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
 
 export const contractInputSchema = z.object({
   legalEntityName: oneName("R10_ONE_LEGAL_ENTITY"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { callOutcomeSchema } from "./call.ts";
 import { idSchema, isoInstantSchema } from "./common.ts";
+import { OUTBOX_STATUSES } from "../vocabulary.ts";
 
 export const byIdSchema = z.object({ id: idSchema });
 
@@ -10,7 +11,7 @@ export const auditFilterSchema = z.object({
 });
 
 export const outboxFilterSchema = z.object({
-  status: z.enum(["pending", "sending", "sent", "captured", "failed"]).optional(),
+  status: z.enum(OUTBOX_STATUSES).optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { ADDRESS_KINDS, LIST_POLICIES } from "../vocabulary.ts";
 import { emailSchema, idSchema, optionalKanaSchema, requiredText } from "./common.ts";
 
-export const addressKindSchema = z.enum(["person", "list"]);
+export const addressKindSchema = z.enum(ADDRESS_KINDS);
 /** R3: whether a mailing list accepts posts from non-members. */
-export const listPolicySchema = z.enum(["open", "members_only"]);
+export const listPolicySchema = z.enum(LIST_POLICIES);
 
 const reportAddressFields = {
   reportAddress: emailSchema,

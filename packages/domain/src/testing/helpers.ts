@@ -41,3 +41,54 @@ export function expectFieldError(fn: () => unknown, path: string, code: string) 
   expect(field!.message.en.length).toBeGreaterThan(0);
   return field!;
 }
+
+type SchemaNode = { _zod?: { def?: Record<string, unknown> & { type: string } } };
+
+/**
+ * Walk a zod schema and hand every node to `visit` with the field name it sits under: through
+ * objects, wrappers (optional, default, pipe …), arrays, unions and intersections.
+ */
+export function walkSchema(schema: unknown, visit: (node: SchemaNode, field: string | undefined) => void, field?: string): void {
+  const node = schema as SchemaNode;
+  const def = node?._zod?.def;
+  if (!def) return;
+  visit(node, field);
+  const inner = (key: string) => walkSchema(def[key], visit, field);
+  switch (def.type) {
+    case "object":
+      for (const [name, value] of Object.entries(def.shape as Record<string, unknown>)) walkSchema(value, visit, name);
+      break;
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "catch":
+    case "readonly":
+    case "nonoptional":
+      inner("innerType");
+      break;
+    case "pipe":
+      inner("in");
+      inner("out");
+      break;
+    case "array":
+      inner("element");
+      break;
+    case "union":
+      for (const option of def.options as unknown[]) walkSchema(option, visit, field);
+      break;
+    case "intersection":
+      inner("left");
+      inner("right");
+      break;
+  }
+}
+
+/** Every field name an object schema (at any depth) declares. */
+export function schemaFieldNames(schema: unknown): string[] {
+  const names = new Set<string>();
+  walkSchema(schema, (_node, field) => {
+    if (field !== undefined) names.add(field);
+  });
+  return [...names];
+}
