@@ -114,6 +114,27 @@ const catalogue = {
     ja: "ログインの失敗が続いたため、しばらくお待ちください（約{minutes}分）。",
     en: "Too many failed sign-ins. Please wait about {minutes} minutes.",
   },
+  SIGN_IN_BUSY: {
+    ja: "ただいまログインが混み合っています。少し待ってからもう一度お試しください。",
+    en: "Sign-in is busy right now. Please try again in a moment.",
+  },
+  BATCH_NOT_ALLOWED: {
+    ja: "この操作はまとめて送信できません。1件ずつ送信してください。",
+    en: "This request cannot be sent in a batch; send it on its own.",
+  },
+  BODY_TOO_LARGE: { ja: "送信されたデータが大きすぎます（上限 {max}）。", en: "The request is too large (at most {max})." },
+  CONTENT_TYPE_UNSUPPORTED: {
+    ja: "この形式のデータは受け付けられません（{expected} で送信してください）。",
+    en: "This kind of content is not accepted (send {expected}).",
+  },
+  CROSS_SITE_REFUSED: {
+    ja: "他のサイトからの操作は受け付けられません。ページを開き直してからもう一度お試しください。",
+    en: "Requests from another site are not accepted. Reload the page and try again.",
+  },
+  LIVE_STREAMS_TOO_MANY: {
+    ja: "同時に開けるライブ表示は{max}件までです。使っていない画面やタブを閉じてください。",
+    en: "At most {max} live views can be open at once. Close the screens or tabs you are not using.",
+  },
   CALL_ALREADY_CLAIMED: { ja: "このお電話は別のオペレーターが応答しました。", en: "Another operator has already answered this call." },
   CALL_NOT_YOURS: { ja: "このお電話はあなたが応答したものではありません。", en: "You did not answer this call." },
   CALL_ALREADY_REPORTED: { ja: "このお電話の報告はすでに保存されています。", en: "This call's report has already been saved." },
