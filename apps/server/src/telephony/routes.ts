@@ -3,6 +3,7 @@
  * Two doors to the same handler: a signed JSON webhook, and Twilio's voice webhooks.
  */
 import { Hono, type Context as HonoContext } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { handleCallEvent, type ApiDeps } from "@uketsuke/api";
 import { callEventSchema, checkInput, isDomainError, message, type MessageCode } from "@uketsuke/domain";
@@ -34,8 +35,20 @@ export function domainFailure(c: HonoContext, error: unknown) {
   throw error;
 }
 
+/** A call event is a few hundred bytes and Twilio's form posts a few KiB: anything near this is not one. */
+const BODY_LIMIT = { bytes: 64 * 1024, words: "64 KiB" } as const;
+
+function bodyTooLarge(c: HonoContext) {
+  const text = message("BODY_TOO_LARGE", { max: BODY_LIMIT.words });
+  // The rest of the body is never read, so this connection cannot carry another request.
+  return c.json({ error: { code: "BODY_TOO_LARGE", rule: null, text, fields: [] } }, 413, { connection: "close" });
+}
+
 export function telephonyRoutes(options: TelephonyOptions) {
   const app = new Hono();
+
+  // Before the signature check: an unsigned body must not cost the server its size in memory.
+  app.use("*", bodyLimit({ maxSize: BODY_LIMIT.bytes, onError: bodyTooLarge }));
 
   app.post("/events", async (c) => {
     const rawBody = await c.req.text();
