@@ -34,7 +34,7 @@ export * from "./report/compose-report.ts";
 export * from "./schemas/common.ts";
 export * from "./schemas/contract.ts";
 export * from "./schemas/roster.ts";
-export * from "./schemas/registry.ts";
+export * from "./schemas/wrong-numbers.ts";
 export * from "./schemas/call.ts";
 export * from "./schemas/account.ts";
 export * from "./schemas/queries.ts";

@@ -20,7 +20,7 @@ import {
 } from "./common.ts";
 import { contractInputSchema, contractNumberSchema, contractStatusSchema, contractUpdateSchema } from "./contract.ts";
 import { byIdSchema, reportFilterSchema } from "./queries.ts";
-import { heardSchema, wrongNumberEntryInputSchema } from "./registry.ts";
+import { heardSchema, wrongNumberInputSchema } from "./wrong-numbers.ts";
 import { addressKindSchema, listPolicySchema, reportAddressSchema, rosterMemberInputSchema, rosterReorderSchema } from "./roster.ts";
 
 const ID = "0195f0c2-7d3a-7000-8000-000000000001";
@@ -182,12 +182,12 @@ const CASES: Case[] = [
   ["report filter: q too long", reportFilterSchema, { q: "x".repeat(101) }, "q", "too_big"],
   ["report filter: outcome", reportFilterSchema, { outcome: "other" }, "outcome", "invalid_value"],
   // ── wrong-number registry (R6) ──
-  ["registry: name missing", wrongNumberEntryInputSchema, {}, "companyName", "FIELD_REQUIRED"],
-  ["registry: name blank", wrongNumberEntryInputSchema, { companyName: "　" }, "companyName", "FIELD_REQUIRED"],
-  ["registry: kana", wrongNumberEntryInputSchema, { companyName: "ABC", companyNameKana: "ABC" }, "companyNameKana", "FIELD_KANA_INVALID"],
-  ["registry: number", wrongNumberEntryInputSchema, { companyName: "ABC", numbers: ["1"] }, "numbers.0", "FIELD_PHONE_INVALID"],
-  ["registry: too many numbers", wrongNumberEntryInputSchema, { companyName: "ABC", numbers: Array(21).fill("0312345678") }, "numbers", "FIELD_TOO_LONG"],
-  ["registry: typical calls too long", wrongNumberEntryInputSchema, { companyName: "ABC", typicalCalls: long(2001) }, "typicalCalls", "FIELD_TOO_LONG"],
+  ["registry: name missing", wrongNumberInputSchema, {}, "companyName", "FIELD_REQUIRED"],
+  ["registry: name blank", wrongNumberInputSchema, { companyName: "　" }, "companyName", "FIELD_REQUIRED"],
+  ["registry: kana", wrongNumberInputSchema, { companyName: "ABC", companyNameKana: "ABC" }, "companyNameKana", "FIELD_KANA_INVALID"],
+  ["registry: number", wrongNumberInputSchema, { companyName: "ABC", numbers: ["1"] }, "numbers.0", "FIELD_PHONE_INVALID"],
+  ["registry: too many numbers", wrongNumberInputSchema, { companyName: "ABC", numbers: Array(21).fill("0312345678") }, "numbers", "FIELD_TOO_LONG"],
+  ["registry: typical calls too long", wrongNumberInputSchema, { companyName: "ABC", typicalCalls: long(2001) }, "typicalCalls", "FIELD_TOO_LONG"],
   ["heard: company too long", heardSchema, { company: "x".repeat(201) }, "company", "too_big"],
   ["heard: number too long", heardSchema, { number: "0".repeat(61) }, "number", "too_big"],
   ["heard: number not text", heardSchema, { number: 312345678 }, "number", "FIELD_TYPE_INVALID"],
@@ -325,7 +325,7 @@ describe("good input and its transforms", () => {
       parseInput(callEventSchema, { type: "ring", callId: "CA1", to: "03-1234-5678", direction: "inbound", at: "2026-01-05T09:00:00+09:00" }),
     ).toEqual({ type: "ring", callId: "CA1", from: "", to: "+81312345678", direction: "inbound", at: "2026-01-05T09:00:00+09:00" });
     expect(parseInput(reportFilterSchema, {})).toMatchObject({ limit: 50 });
-    expect(parseInput(wrongNumberEntryInputSchema, { companyName: "株式会社ABC", companyNameKana: "えーびーしー", numbers: ["0311112222"] })).toEqual({
+    expect(parseInput(wrongNumberInputSchema, { companyName: "株式会社ABC", companyNameKana: "えーびーしー", numbers: ["0311112222"] })).toEqual({
       companyName: "株式会社ABC",
       companyNameKana: "エービーシー",
       numbers: ["+81311112222"],

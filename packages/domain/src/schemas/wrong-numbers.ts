@@ -3,17 +3,17 @@ import { codeMessage } from "../messages/validate.ts";
 import { idSchema, optionalKanaSchema, phoneSchema, requiredText } from "./common.ts";
 
 /** R6: a company that callers confuse the client with (Q6 asks clients for exactly this). */
-export const wrongNumberEntryInputSchema = z.object({
+export const wrongNumberInputSchema = z.object({
   companyName: requiredText(100),
   companyNameKana: optionalKanaSchema,
   numbers: z.array(phoneSchema).max(20, { error: codeMessage("FIELD_TOO_LONG", { max: 20 }) }).default([]),
   typicalCalls: z.string().trim().max(2000, { error: codeMessage("FIELD_TOO_LONG", { max: 2000 }) }).default(""),
 });
-export type WrongNumberEntryInput = z.output<typeof wrongNumberEntryInputSchema>;
+export type WrongNumberInput = z.output<typeof wrongNumberInputSchema>;
 
-export const wrongNumberEntryUpdateSchema = wrongNumberEntryInputSchema.extend({ id: idSchema });
+export const wrongNumberUpdateSchema = wrongNumberInputSchema.extend({ id: idSchema });
 
-/** What the operator heard, to match against the registry. */
+/** What the operator heard, to match against the wrong numbers. */
 export const heardSchema = z.object({
   company: z.string().max(200).optional(),
   number: z.string().max(60).optional(),
