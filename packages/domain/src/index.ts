@@ -16,6 +16,7 @@ export * from "./normalise/text.ts";
 export * from "./normalise/company-name.ts";
 export * from "./normalise/person-name.ts";
 export * from "./normalise/phone-number.ts";
+export * from "./search/search-text.ts";
 
 export * from "./rules/r01-subject.ts";
 export * from "./rules/r02-sender.ts";
