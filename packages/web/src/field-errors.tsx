@@ -5,7 +5,7 @@ import { appErrorOf, type AppError, type FieldProblem } from "./errors.ts";
 import { useText } from "./locale.tsx";
 
 function fromDomain(fields: readonly DomainFieldError[]): FieldProblem[] {
-  return fields.map((f) => ({ path: f.path, code: f.code, text: f.message }));
+  return fields.map((f) => ({ path: f.path, code: f.code, text: f.text }));
 }
 
 export type FieldErrors = {

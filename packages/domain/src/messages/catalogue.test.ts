@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { JAPANESE } from "../testing/helpers.ts";
 import { catalogueEntries, isMessageCode, message, messageCodes, ruleOf } from "./catalogue.ts";
 import { DomainError, isDomainError, refuse } from "./domain-error.ts";
-import { codeMessage } from "./validate.ts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -71,9 +70,12 @@ describe("the message catalogue", () => {
     expect(ruleOf("VALIDATION_FAILED")).toBeUndefined();
   });
 
-  it("encodes params for schema messages as code|json", () => {
-    expect(codeMessage("FIELD_REQUIRED")).toBe("FIELD_REQUIRED");
-    expect(codeMessage("FIELD_TOO_LONG", { max: 60 })).toBe('FIELD_TOO_LONG|{"max":60}');
+  it("fills a param given in both languages with each language's words", () => {
+    expect(message("FIELD_TYPE_INVALID", { expected: { ja: "整数", en: "a whole number" } })).toEqual({
+      ja: "入力されていないか、形式が正しくありません（整数）。",
+      en: "Missing or of the wrong type (expected a whole number).",
+    });
+    expect(message("R9_CLOSED", { opensAt: { ja: "1月5日", en: "5 Jan" } })).toMatchObject({ ja: expect.stringContaining("1月5日"), en: expect.stringContaining("5 Jan") });
   });
 });
 
@@ -87,11 +89,11 @@ describe("DomainError", () => {
     expect(error.text).toEqual(message("R7_LAST_MEMBER"));
     expect(error.message).toBe(error.text.en);
     expect(error.fields).toEqual([]);
-    expect(JSON.parse(JSON.stringify(error))).toEqual({ code: "R7_LAST_MEMBER", rule: "R7", message: error.text, fields: [] });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({ code: "R7_LAST_MEMBER", rule: "R7", text: error.text, fields: [] });
   });
 
   it("fills params and keeps field errors", () => {
-    const fields = [{ path: "reportAddress", code: "R3_AGENCY_DOMAIN_ADDRESS", message: message("R3_AGENCY_DOMAIN_ADDRESS", { domain: "a.jp" }) }];
+    const fields = [{ path: "reportAddress", code: "R3_AGENCY_DOMAIN_ADDRESS" as const, text: message("R3_AGENCY_DOMAIN_ADDRESS", { domain: "a.jp" }) }];
     const error = new DomainError("R3_AGENCY_DOMAIN_ADDRESS", { params: { domain: "a.jp" }, fields });
     expect(error.text.en).toContain("(@a.jp)");
     expect(error.fields).toEqual(fields);

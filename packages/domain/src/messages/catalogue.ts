@@ -95,6 +95,21 @@ const catalogue = {
     en: "Missing or of the wrong type (expected {expected}).",
   },
   FIELD_TOO_LONG: { ja: "{max}文字以内で入力してください。", en: "Use at most {max} characters." },
+  FIELD_TOO_SHORT: { ja: "{min}文字以上で入力してください。", en: "Use at least {min} characters." },
+  FIELD_TOO_MANY: { ja: "{max}件以内にしてください。", en: "Give at most {max} entries." },
+  FIELD_TOO_FEW: { ja: "{min}件以上にしてください。", en: "Give at least {min} entries." },
+  FIELD_NUMBER_TOO_LARGE: { ja: "{max}以下の数を入力してください。", en: "Use a number no greater than {max}." },
+  FIELD_NUMBER_TOO_SMALL: { ja: "{min}以上の数を入力してください。", en: "Use a number no smaller than {min}." },
+  FIELD_NUMBER_NOT_BELOW: { ja: "{max}より小さい数を入力してください。", en: "Use a number smaller than {max}." },
+  FIELD_NUMBER_NOT_ABOVE: { ja: "{min}より大きい数を入力してください。", en: "Use a number greater than {min}." },
+  FIELD_CHOICE_INVALID: { ja: "選択肢の中から選んでください。", en: "Choose one of the options." },
+  FIELD_DATETIME_INVALID: {
+    ja: "日時はタイムゾーン付きで入力してください（例: 2026-01-05T09:30:00+09:00）。",
+    en: "Write a date and time with its offset, e.g. 2026-01-05T09:30:00+09:00.",
+  },
+  FIELD_FORMAT_INVALID: { ja: "形式が正しくありません。", en: "This is not in the expected format." },
+  FIELD_UNKNOWN: { ja: "受け付けていない項目があります（{keys}）。", en: "These fields are not accepted: {keys}." },
+  FIELD_INVALID: { ja: "入力内容が正しくありません。", en: "This value is not valid." },
   FIELD_EMAIL_INVALID: { ja: "メールアドレスの形式が正しくありません。", en: "This is not a valid email address." },
   FIELD_DOMAIN_INVALID: { ja: "ドメイン名の形式が正しくありません。", en: "This is not a valid domain name." },
   FIELD_PHONE_INVALID: { ja: "電話番号の形式が正しくありません。", en: "This is not a valid phone number." },
@@ -150,17 +165,22 @@ const catalogue = {
 export type MessageCode = keyof typeof catalogue;
 export const messageCodes = Object.keys(catalogue) as MessageCode[];
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+/** Values for a text's `{placeholders}`; a `{ ja, en }` value fills each language with its own words. */
+export type MessageParams = Readonly<Record<string, string | number | LocalizedText>>;
 
-function fill(template: string, params: MessageParams | undefined): string {
+function fill(template: string, params: MessageParams | undefined, locale: "ja" | "en"): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!Object.hasOwn(params, key)) return whole;
+    const value = params[key]!;
+    return typeof value === "object" ? value[locale] : String(value);
+  });
 }
 
 /** The text of a code, with its placeholders filled, in both languages. */
 export function message(code: MessageCode, params?: MessageParams): LocalizedText {
   const entry: Entry = catalogue[code];
-  return { ja: fill(entry.ja, params), en: fill(entry.en, params) };
+  return { ja: fill(entry.ja, params, "ja"), en: fill(entry.en, params, "en") };
 }
 
 /** The rule a code comes from, if it is a rule's refusal. */

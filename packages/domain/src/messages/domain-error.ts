@@ -1,10 +1,13 @@
 import { message, ruleOf, type LocalizedText, type MessageCode, type MessageParams, type RuleId } from "./catalogue.ts";
 
-/** One field that failed its schema: where, which check, and what to tell the person. */
+/**
+ * One field that failed its schema: where (`"reportAddress"`, `"numbers.0"`, `""` for the value
+ * itself), which catalogue code, and what to tell the person. The API sends it as is.
+ */
 export type FieldError = {
   readonly path: string;
-  readonly code: string;
-  readonly message: LocalizedText;
+  readonly code: MessageCode;
+  readonly text: LocalizedText;
 };
 
 /**
@@ -13,7 +16,7 @@ export type FieldError = {
  */
 export class DomainError extends Error {
   readonly code: MessageCode;
-  readonly rule: RuleId | undefined;
+  readonly rule: RuleId | null;
   readonly text: LocalizedText;
   readonly fields: readonly FieldError[];
 
@@ -22,13 +25,14 @@ export class DomainError extends Error {
     super(text.en);
     this.name = "DomainError";
     this.code = code;
-    this.rule = ruleOf(code);
+    this.rule = ruleOf(code) ?? null;
     this.text = text;
     this.fields = options.fields ?? [];
   }
 
+  /** The wire's error data: `{ code, rule, text, fields }`. */
   toJSON() {
-    return { code: this.code, rule: this.rule, message: this.text, fields: this.fields };
+    return { code: this.code, rule: this.rule, text: this.text, fields: this.fields };
   }
 }
 

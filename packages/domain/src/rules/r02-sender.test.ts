@@ -39,8 +39,8 @@ describe("R2 — the sender is <operator mailbox>@<agency domain>", () => {
     ["a leading hyphen", "-suzuki"],
   ])("refuses a mailbox with %s (%j) with R2_MAILBOX_INVALID", (_what, mailbox) => {
     const field = expectFieldError(() => senderAddress(mailbox, DOMAIN), "", "R2_MAILBOX_INVALID");
-    expect(field.message.ja).toContain("半角英小文字");
-    expect(field.message.en).toContain("lower-case");
+    expect(field.text.ja).toContain("半角英小文字");
+    expect(field.text.en).toContain("lower-case");
   });
 
   it("refuses a non-string mailbox with the same R2 code", () => {

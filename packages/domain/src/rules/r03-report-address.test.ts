@@ -20,7 +20,7 @@ describe("R3 — no report address on the agency's domain", () => {
     expect(error.rule).toBe("R3");
     expect(error.text.ja).toContain("@agency.example.jp");
     expect(error.text.en).toContain("@agency.example.jp");
-    expect(error.fields).toEqual([{ path: "reportAddress", code: "R3_AGENCY_DOMAIN_ADDRESS", message: error.text }]);
+    expect(error.fields).toEqual([{ path: "reportAddress", code: "R3_AGENCY_DOMAIN_ADDRESS", text: error.text }]);
   });
 
   it("refuses it even when the agency domain is given in capitals, and even for a list", () => {
@@ -67,7 +67,7 @@ describe("R3 — a mailing list only if it accepts posts from non-members", () =
         "listPolicy",
         "FIELD_LIST_POLICY_REQUIRED",
       );
-      expect(field.message.en).toContain("non-members");
+      expect(field.text.en).toContain("non-members");
     }
   });
 

@@ -19,10 +19,10 @@ export function assertReportAddress(value: ReportAddress, agencyDomain: string):
   if (isAgencyAddress(value.reportAddress, agencyDomain)) {
     const code = "R3_AGENCY_DOMAIN_ADDRESS";
     const params = { domain: agencyDomain };
-    throw new DomainError(code, { params, fields: [{ path: "reportAddress", code, message: message(code, params) }] });
+    throw new DomainError(code, { params, fields: [{ path: "reportAddress", code, text: message(code, params) }] });
   }
   if (value.addressKind === "list" && value.listPolicy === "members_only") {
     const code = "R3_MEMBERS_ONLY_LIST";
-    throw new DomainError(code, { fields: [{ path: "listPolicy", code, message: message(code) }] });
+    throw new DomainError(code, { fields: [{ path: "listPolicy", code, text: message(code) }] });
   }
 }

@@ -18,12 +18,7 @@ export function decideArrival(direction: CallDirection, at: Date): Arrival {
   assertInbound(direction);
   const status = businessStatus(at);
   if (status.open) return { action: "queue" };
-  const opensAt = formatJst(status.opensAt);
-  return {
-    action: "closed",
-    opensAt: status.opensAt,
-    explanation: { ja: message("R9_CLOSED", { opensAt: opensAt.ja }).ja, en: message("R9_CLOSED", { opensAt: opensAt.en }).en },
-  };
+  return { action: "closed", opensAt: status.opensAt, explanation: message("R9_CLOSED", { opensAt: formatJst(status.opensAt) }) };
 }
 
 /** What the operator tells a caller who says the call was a test (Q9: "今後の流れ"). */

@@ -27,13 +27,13 @@ describe("R10 — one contract, one legal entity, one answer name", () => {
       "answerName",
       "R10_ONE_ANSWER_NAME",
     );
-    expect(answer.message.ja).toContain("名乗り");
+    expect(answer.text.ja).toContain("名乗り");
     const entity = expectFieldError(
       () => parseInput(contractInputSchema, { legalEntityName: ["株式会社山田商事", "株式会社山田物流"], answerName: "山田商事" }),
       "legalEntityName",
       "R10_ONE_LEGAL_ENTITY",
     );
-    expect(entity.message.en).toContain("one legal entity");
+    expect(entity.text.en).toContain("one legal entity");
     // A list of one is still a list.
     expectFieldError(() => parseInput(contractUpdateSchema, { answerName: ["山田商事"] }), "answerName", "R10_ONE_ANSWER_NAME");
   });

@@ -1,21 +1,14 @@
 import { z } from "zod";
-import { codeMessage } from "../messages/validate.ts";
+import { whenMissing } from "../messages/validate.ts";
 import { CLIENT_ROLES, STAFF_ROLES } from "../vocabulary.ts";
 import { emailSchema, idSchema, localeSchema, mailboxSchema, requiredText } from "./common.ts";
 
 export const loginInputSchema = z.object({
   email: emailSchema,
-  // Without its own error the length check would inherit the string's "FIELD_REQUIRED".
-  password: z
-    .string({ error: "FIELD_REQUIRED" })
-    .min(1, { error: "FIELD_REQUIRED" })
-    .max(200, { error: codeMessage("FIELD_TOO_LONG", { max: 200 }) }),
+  password: z.string(whenMissing("FIELD_REQUIRED")).min(1, { error: "FIELD_REQUIRED" }).max(200),
 });
 
-export const passwordSchema = z
-  .string({ error: "FIELD_REQUIRED" })
-  .min(10, { error: "FIELD_PASSWORD_WEAK" })
-  .max(200, { error: codeMessage("FIELD_TOO_LONG", { max: 200 }) });
+export const passwordSchema = z.string(whenMissing("FIELD_REQUIRED")).min(10, { error: "FIELD_PASSWORD_WEAK" }).max(200);
 
 export const clientUserInputSchema = z.object({
   email: emailSchema,

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { CALL_DIRECTIONS, CALL_EVENT_TYPES, CALL_OUTCOMES } from "../vocabulary.ts";
-import { codeMessage } from "../messages/validate.ts";
 import { idSchema, isoInstantSchema, optionalPhoneSchema, optionalText, phoneSchema, requiredText } from "./common.ts";
 
 export const callOutcomeSchema = z.enum(CALL_OUTCOMES);
@@ -14,7 +13,7 @@ export const messageInputSchema = z
     callerName: optionalText(60),
     callbackNumber: optionalPhoneSchema,
     requestedPerson: optionalText(60),
-    message: z.string().trim().max(4000, { error: codeMessage("FIELD_TOO_LONG", { max: 4000 }) }).default(""),
+    message: z.string().trim().max(4000).default(""),
     callbackRequested: z.boolean().default(false),
     outcome: callOutcomeSchema.default("message"),
     wrongNumberEntryId: idSchema.optional().nullable().transform((v) => v ?? undefined),

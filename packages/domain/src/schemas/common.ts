@@ -1,22 +1,19 @@
 import { z } from "zod";
-import { codeMessage } from "../messages/validate.ts";
+import { whenMissing } from "../messages/validate.ts";
 import { validPhoneNumber } from "../normalise/phone-number.ts";
 import { isKana, toKatakana } from "wanakana";
 import { LOCALES } from "../vocabulary.ts";
 
 /**
- * Building blocks for every input schema. Each names its failure with a catalogue code, so
- * the person reads the reason in their language; zod's locales cover the rest.
+ * Building blocks for every input schema. A failure with a meaning of its own is named with a
+ * catalogue code; zod's built-in checks (lengths, choices, formats) are turned into catalogue
+ * codes by messages/validate.ts, so the person reads the reason in their language either way.
  */
-export const idSchema = z.string({ error: "FIELD_REQUIRED" }).uuid({ error: "FIELD_ID_INVALID" });
+export const idSchema = z.string(whenMissing("FIELD_REQUIRED")).uuid({ error: "FIELD_ID_INVALID" });
 
 /** Required text, trimmed, with a length limit. */
 export function requiredText(max: number) {
-  return z
-    .string({ error: "FIELD_REQUIRED" })
-    .trim()
-    .min(1, { error: "FIELD_REQUIRED" })
-    .max(max, { error: codeMessage("FIELD_TOO_LONG", { max }) });
+  return z.string(whenMissing("FIELD_REQUIRED")).trim().min(1, { error: "FIELD_REQUIRED" }).max(max);
 }
 
 /** Optional text: blank means absent. */
@@ -24,22 +21,22 @@ export function optionalText(max: number) {
   return z
     .string()
     .trim()
-    .max(max, { error: codeMessage("FIELD_TOO_LONG", { max }) })
+    .max(max)
     .optional()
     .nullable()
     .transform((v) => (v ? v : undefined));
 }
 
 export const emailSchema = z
-  .string({ error: "FIELD_REQUIRED" })
+  .string(whenMissing("FIELD_REQUIRED"))
   .trim()
   .toLowerCase()
   .min(1, { error: "FIELD_REQUIRED" })
-  .max(254, { error: codeMessage("FIELD_TOO_LONG", { max: 254 }) })
+  .max(254)
   .pipe(z.email({ error: "FIELD_EMAIL_INVALID" }));
 
 export const domainNameSchema = z
-  .string({ error: "FIELD_REQUIRED" })
+  .string(whenMissing("FIELD_REQUIRED"))
   .trim()
   .toLowerCase()
   .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "FIELD_DOMAIN_INVALID" });
@@ -52,10 +49,10 @@ export const mailboxSchema = z
 
 /** A phone number in any common Japanese writing, stored as E.164. */
 export const phoneSchema = z
-  .string({ error: "FIELD_REQUIRED" })
+  .string(whenMissing("FIELD_REQUIRED"))
   .trim()
   .min(1, { error: "FIELD_REQUIRED" })
-  .max(40, { error: codeMessage("FIELD_TOO_LONG", { max: 40 }) })
+  .max(40)
   .transform((value, ctx) => {
     const e164 = validPhoneNumber(value);
     if (e164) return e164;
@@ -68,9 +65,9 @@ export const phoneSchema = z
  * reports zod's bare "invalid input", and the person would not learn that the number is wrong.
  */
 export const optionalPhoneSchema = z
-  .string({ error: "FIELD_PHONE_INVALID" })
+  .string(whenMissing("FIELD_PHONE_INVALID"))
   .trim()
-  .max(40, { error: codeMessage("FIELD_TOO_LONG", { max: 40 }) })
+  .max(40)
   .optional()
   .nullable()
   .transform((value, ctx) => {
@@ -85,7 +82,7 @@ export const optionalPhoneSchema = z
 export const optionalKanaSchema = z
   .string()
   .trim()
-  .max(100, { error: codeMessage("FIELD_TOO_LONG", { max: 100 }) })
+  .max(100)
   .refine((v) => v === "" || isKana(v.normalize("NFKC").replace(/[\s・ー]/g, "")), { error: "FIELD_KANA_INVALID" })
   .optional()
   .nullable()
@@ -93,8 +90,5 @@ export const optionalKanaSchema = z
 
 export const localeSchema = z.enum(LOCALES);
 
-/** An instant with its offset. Missing is FIELD_REQUIRED; malformed is zod's own invalid_format. */
-export const isoInstantSchema = z.iso.datetime({
-  offset: true,
-  error: (issue) => (issue.code === "invalid_type" ? "FIELD_REQUIRED" : undefined),
-});
+/** An instant with its offset. Missing is FIELD_REQUIRED; malformed is FIELD_DATETIME_INVALID. */
+export const isoInstantSchema = z.iso.datetime({ offset: true, ...whenMissing("FIELD_REQUIRED") });

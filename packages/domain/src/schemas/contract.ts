@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeMessage } from "../messages/validate.ts";
+import { whenMissing } from "../messages/validate.ts";
 import { idSchema, phoneSchema } from "./common.ts";
 import { CONTRACT_STATUSES } from "../vocabulary.ts";
 
@@ -9,24 +9,24 @@ import { CONTRACT_STATUSES } from "../vocabulary.ts";
  */
 const oneName = (code: "R10_ONE_LEGAL_ENTITY" | "R10_ONE_ANSWER_NAME") =>
   z
-    .string({ error: (issue) => (Array.isArray(issue.input) ? code : "FIELD_REQUIRED") })
+    .string(whenMissing((input) => (Array.isArray(input) ? code : "FIELD_REQUIRED")))
     .trim()
     .min(1, { error: "FIELD_REQUIRED" })
-    .max(100, { error: codeMessage("FIELD_TOO_LONG", { max: 100 }) });
+    .max(100);
 
 export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
 
 export const contractInputSchema = z.object({
   legalEntityName: oneName("R10_ONE_LEGAL_ENTITY"),
   answerName: oneName("R10_ONE_ANSWER_NAME"),
-  script: z.string().max(4000, { error: codeMessage("FIELD_TOO_LONG", { max: 4000 }) }).default(""),
+  script: z.string().max(4000).default(""),
   numbers: z.array(phoneSchema).max(20).default([]),
 });
 export type ContractInput = z.output<typeof contractInputSchema>;
 
 export const contractUpdateSchema = z.object({
   answerName: oneName("R10_ONE_ANSWER_NAME").optional(),
-  script: z.string().max(4000, { error: codeMessage("FIELD_TOO_LONG", { max: 4000 }) }).optional(),
+  script: z.string().max(4000).optional(),
   status: contractStatusSchema.optional(),
 });
 export type ContractUpdate = z.output<typeof contractUpdateSchema>;

@@ -37,8 +37,8 @@ export function expectFieldError(fn: () => unknown, path: string, code: string) 
   const error = expectRefusal(fn, "VALIDATION_FAILED");
   const field = error.fields.find((f) => f.path === path && f.code === code);
   expect(field, `field ${path} with ${code} in ${JSON.stringify(error.fields)}`).toBeDefined();
-  expect(field!.message.ja).toMatch(JAPANESE);
-  expect(field!.message.en.length).toBeGreaterThan(0);
+  expect(field!.text.ja).toMatch(JAPANESE);
+  expect(field!.text.en.length).toBeGreaterThan(0);
   return field!;
 }
 
