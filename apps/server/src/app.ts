@@ -4,11 +4,13 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { message } from "@uketsuke/domain";
+import { DomainError } from "@uketsuke/domain";
 import { trpcServer } from "@hono/trpc-server";
-import { appRouter, createContext, type ApiDeps } from "@uketsuke/api";
+import { TRPCError } from "@trpc/server";
+import { appRouter, createContext, type ApiDeps, type Meta } from "@uketsuke/api";
 import { sql } from "kysely";
 import type { Logger } from "./logger.ts";
+import { cameOverHttps, clientAddress, sameOriginJson, securityHeaders, trpcRefusal } from "./security.ts";
 import { telephonyRoutes, type TelephonyOptions } from "./telephony/routes.ts";
 import { appRoutes, defaultAppDirs, type AppDirs } from "./web/apps.ts";
 
@@ -18,10 +20,17 @@ export type AppOptions = {
   telephony: Omit<TelephonyOptions, "deps" | "logger">;
   /** The built apps; defaults to each app's dist folder in this workspace. */
   apps?: AppDirs;
+  /** How many reverse proxies stand in front (TRUST_PROXY): only then are X-Forwarded-* believed. */
+  trustProxy?: number;
 };
 
-export function createApp({ deps, logger, telephony, apps = defaultAppDirs }: AppOptions) {
+/** The apps batch their queries; more than this in one request is not an app. */
+const MAX_BATCH = 20;
+
+export function createApp({ deps, logger, telephony, apps = defaultAppDirs, trustProxy = 0 }: AppOptions) {
   const app = new Hono();
+
+  app.use("*", securityHeaders());
 
   if (logger.isLevelEnabled("debug")) {
     app.use("*", async (c, next) => {
@@ -41,13 +50,19 @@ export function createApp({ deps, logger, telephony, apps = defaultAppDirs }: Ap
     }
   });
 
+  app.use("/trpc/*", async (c, next) => {
+    await next();
+    // Answers carry reports and sessions: no cache, shared or private, keeps a copy.
+    c.header("Cache-Control", "no-store");
+  });
+  app.use("/trpc/*", sameOriginJson({ trustProxy, publicUrl: telephony.publicUrl }));
   // Nothing an app sends comes near this; a larger body is refused before it is read whole.
   app.use(
     "/trpc/*",
     bodyLimit({
       maxSize: 256 * 1024,
       // The rest of the body is never read, so this connection cannot carry another request.
-      onError: (c) => c.json({ error: { message: message("FIELD_TOO_LONG", { max: "256 KiB" }).en, data: { appCode: "FIELD_TOO_LONG", text: message("FIELD_TOO_LONG", { max: "256 KiB" }), fields: [] } } }, 413, { connection: "close" }),
+      onError: (c) => trpcRefusal(c, 413, "PAYLOAD_TOO_LARGE", "BODY_TOO_LARGE", { max: "256 KiB" }, { connection: "close" }),
     }),
   );
   app.use(
@@ -55,12 +70,19 @@ export function createApp({ deps, logger, telephony, apps = defaultAppDirs }: Ap
     trpcServer({
       router: appRouter,
       endpoint: "/trpc",
-      createContext: (opts, c) =>
-        createContext(deps, {
-          headers: c.req.raw.headers,
-          resHeaders: opts.resHeaders,
-          ip: c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
-        }),
+      maxBatchSize: MAX_BATCH,
+      createContext: (opts, c) => {
+        // A batch would let one request try many passwords past any per-request limit: a public
+        // procedure (sign-in) goes on its own or as a batch of one, as the apps' batch link sends it.
+        if (opts.info.calls.length > 1 && opts.info.calls.some((call) => (call.procedure?._def.meta as Meta | undefined)?.access === "public")) {
+          throw new TRPCError({ code: "BAD_REQUEST", cause: new DomainError("BATCH_NOT_ALLOWED") });
+        }
+        const https = cameOverHttps(c, trustProxy);
+        return createContext(
+          { ...deps, secureCookies: deps.secureCookies || https },
+          { headers: c.req.raw.headers, resHeaders: opts.resHeaders, ip: clientAddress(c, trustProxy) },
+        );
+      },
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "procedure failed");
       },

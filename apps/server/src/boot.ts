@@ -120,6 +120,7 @@ export async function boot(env: Env, logger: Logger, options: BootOptions = {}):
     deps,
     logger,
     ...(options.apps ? { apps: options.apps } : {}),
+    trustProxy: env.TRUST_PROXY,
     telephony: {
       webhookSecret: persistentSecret(env.DATABASE_URL, "telephony-secret", env.TELEPHONY_SECRET),
       twilioAuthToken: env.TWILIO_AUTH_TOKEN,

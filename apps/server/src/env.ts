@@ -19,7 +19,16 @@ export const envSchema = z.object({
   AGENCY_NAME: z.string().min(1).default("受付 電話代行サービス"),
   /** Signs session ids. Unset: one is generated on first start and kept beside the database. */
   COOKIE_SECRET: z.string().min(32).optional(),
+  /** Always mark the session cookie Secure; without it, it is Secure whenever the request came over HTTPS. */
   SECURE_COOKIES: flag.default(false),
+  /**
+   * How many reverse proxies stand in front of the server (`true` = 1). Only then are
+   * X-Forwarded-For (the client's address, for sign-in limits) and X-Forwarded-Proto (HTTPS, for
+   * the Secure cookie) believed; without a proxy anyone could write them.
+   */
+  TRUST_PROXY: z
+    .union([z.enum(["true", "false", ""]).transform((v) => (v === "true" ? 1 : 0)), z.coerce.number().int().min(0).max(10)])
+    .default(0),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seed a demo agency (supervisor, operators, two contracts) into an empty database. */

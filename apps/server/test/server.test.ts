@@ -193,7 +193,7 @@ describe("requests no client would send get a 4xx, never a 500", () => {
       await fetch(`${server.url}/trpc/auth.login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "a".repeat(300_000) }) }),
     );
     expect(response.status).toBe(413);
-    expect(response.json).toMatchObject({ error: { data: { appCode: "FIELD_TOO_LONG", text: message("FIELD_TOO_LONG", { max: "256 KiB" }) } } });
+    expect(response.json).toMatchObject({ error: { data: { code: "BODY_TOO_LARGE", text: message("BODY_TOO_LARGE", { max: "256 KiB" }) } } });
   });
 
   it("a body that is empty or not JSON is a 400 with a field error, not the parser's words", async () => {
