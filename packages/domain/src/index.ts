@@ -11,6 +11,7 @@ export * from "./messages/validate.ts";
 
 export * from "./calendar/business-calendar.ts";
 export * from "./calendar/format.ts";
+export * from "./calendar/periods.ts";
 
 export * from "./normalise/text.ts";
 export * from "./normalise/company-name.ts";
@@ -31,6 +32,7 @@ export * from "./rules/r10-one-entity.ts";
 export * from "./rules/service-requests.ts";
 
 export * from "./report/compose-report.ts";
+export * from "./report/compose-routing-notice.ts";
 
 export * from "./schemas/common.ts";
 export * from "./schemas/contract.ts";

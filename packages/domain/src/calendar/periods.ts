@@ -1,0 +1,53 @@
+/**
+ * Periods of Japan calendar days, as half-open instants [from, to): "this month" for the
+ * dashboard's count and figures is the Tokyo month, whatever the server's or browser's zone.
+ */
+import { tokyoDate, type TokyoDate } from "./business-calendar.ts";
+
+export const FIGURE_PERIODS = ["thisMonth", "lastMonth", "last90"] as const;
+export type FigurePeriod = (typeof FIGURE_PERIODS)[number];
+
+export type InstantRange = { readonly from: string; readonly to: string };
+
+/** The first instant of a Tokyo calendar date (Japan keeps no daylight saving time). */
+export function tokyoDayStart(date: TokyoDate): Date {
+  return new Date(`${date}T00:00:00+09:00`);
+}
+
+/** `2026-11-30` + 1 → `2026-12-01`. */
+export function addDays(date: TokyoDate, days: number): TokyoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function monthStart(date: TokyoDate, monthsLater: number): TokyoDate {
+  const [year, month] = date.split("-").map(Number) as [number, number];
+  const index = year * 12 + (month - 1) + monthsLater;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-01`;
+}
+
+/** A period as instants, judged at `at`: this Tokyo month so far included in full, last month, or the last 90 days with today. */
+export function figurePeriod(period: FigurePeriod, at: Date): InstantRange {
+  const today = tokyoDate(at);
+  const range = (from: TokyoDate, to: TokyoDate) => ({ from: tokyoDayStart(from).toISOString(), to: tokyoDayStart(to).toISOString() });
+  switch (period) {
+    case "thisMonth":
+      return range(monthStart(today, 0), monthStart(today, 1));
+    case "lastMonth":
+      return range(monthStart(today, -1), monthStart(today, 0));
+    case "last90":
+      return range(addDays(today, -89), addDays(today, 1));
+  }
+}
+
+/** Every Tokyo date in [from, to), for a chart's axis with the empty days kept. */
+export function tokyoDatesIn(range: InstantRange): TokyoDate[] {
+  const dates: TokyoDate[] = [];
+  const end = tokyoDate(new Date(range.to));
+  for (let date = tokyoDate(new Date(range.from)); date < end; date = addDays(date, 1)) dates.push(date);
+  return dates;
+}
+
+/** The hour of the day (0–23) in Tokyo. */
+export function tokyoHour(instant: Date): number {
+  return (instant.getUTCHours() + 9) % 24;
+}
