@@ -113,6 +113,10 @@ const catalogue = {
   FIELD_EMAIL_INVALID: { ja: "メールアドレスの形式が正しくありません。", en: "This is not a valid email address." },
   FIELD_DOMAIN_INVALID: { ja: "ドメイン名の形式が正しくありません。", en: "This is not a valid domain name." },
   FIELD_PHONE_INVALID: { ja: "電話番号の形式が正しくありません。", en: "This is not a valid phone number." },
+  FIELD_NAME_CHARACTERS: {
+    ja: "制御文字・文字の向きを変える記号・見えない文字は使えません。読み上げられる文字で入力してください。",
+    en: "Control characters, text-direction marks and invisible characters cannot be used. Use characters that can be read aloud.",
+  },
   FIELD_KANA_INVALID: { ja: "ふりがなはひらがな・カタカナで入力してください。", en: "Use hiragana or katakana for the reading." },
   FIELD_PASSWORD_WEAK: { ja: "パスワードは10文字以上にしてください。", en: "Use a password of at least 10 characters." },
   FIELD_ID_INVALID: { ja: "IDの形式が正しくありません。", en: "This id is not valid." },

@@ -139,11 +139,3 @@ export function checkInput<S extends z.ZodType>(
   const result = schema.safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, fields: fieldErrors(result.error) };
 }
-
-/**
- * @deprecated Name the code alone (`{ error: "FIELD_TOO_LONG" }`) or nothing at all: a size
- * check's limit comes from the issue itself. Kept only until the last schema stops calling it.
- */
-export function codeMessage(code: MessageCode, _params?: MessageParams): MessageCode {
-  return code;
-}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { whenMissing } from "../messages/validate.ts";
 import { CLIENT_ROLES, STAFF_ROLES } from "../vocabulary.ts";
-import { emailSchema, idSchema, localeSchema, mailboxSchema, requiredText } from "./common.ts";
+import { emailSchema, idSchema, localeSchema, mailboxSchema, spokenName } from "./common.ts";
 
 export const loginInputSchema = z.object({
   email: emailSchema,
@@ -12,7 +12,7 @@ export const passwordSchema = z.string(whenMissing("FIELD_REQUIRED")).min(10, { 
 
 export const clientUserInputSchema = z.object({
   email: emailSchema,
-  displayName: requiredText(60),
+  displayName: spokenName(60),
   password: passwordSchema,
   clientRole: z.enum(CLIENT_ROLES).default("member"),
   locale: localeSchema.default("ja"),
@@ -28,7 +28,7 @@ export const setDisabledSchema = z.object({ id: idSchema, disabled: z.boolean() 
 /** Operators and supervisors: the mailbox is their sender address's local part (R2). */
 export const staffInputSchema = z.object({
   email: emailSchema,
-  displayName: requiredText(60),
+  displayName: spokenName(60),
   password: passwordSchema,
   mailbox: mailboxSchema,
   role: z.enum(STAFF_ROLES).default("operator"),

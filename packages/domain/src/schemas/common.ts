@@ -16,6 +16,29 @@ export function requiredText(max: number) {
   return z.string(whenMissing("FIELD_REQUIRED")).trim().min(1, { error: "FIELD_REQUIRED" }).max(max);
 }
 
+/**
+ * Characters a person cannot see, or that change what others see: controls (NUL, escape, line
+ * breaks), format characters (bidi embeddings, overrides and isolates U+202A–202E and
+ * U+2066–2069, marks, zero-width spaces and joiners, BOM, soft hyphen, tags) and line separators.
+ */
+const UNSEEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** Text that shows nothing: blanks, combining marks alone, and the fillers that render empty. */
+const BLANK_LOOKING = /^[\s\p{M}\u115F\u1160\u3164\uFFA0\u2800]+$/u;
+
+/**
+ * Whether a name can be read aloud as it looks. An operator answers with the answer name and reads
+ * roster and wrong-number names off the screen: a name whose letters are reordered by an override,
+ * or that shows nothing at all, would have the operator say something other than what was meant.
+ */
+export function isReadableName(text: string): boolean {
+  return !UNSEEN.test(text) && !BLANK_LOOKING.test(text);
+}
+
+/** A name someone reads aloud (answer name, legal entity, roster member, wrong-number company). */
+export function spokenName(max: number) {
+  return requiredText(max).refine(isReadableName, { error: "FIELD_NAME_CHARACTERS" });
+}
+
 /** Optional text: blank means absent. */
 export function optionalText(max: number) {
   return z
@@ -83,6 +106,8 @@ export const optionalKanaSchema = z
   .string()
   .trim()
   .max(100)
+  // Checked first and alone: "not kana" would hide that an invisible character is the problem.
+  .refine((v) => v === "" || isReadableName(v), { error: "FIELD_NAME_CHARACTERS", abort: true })
   .refine((v) => v === "" || isKana(v.normalize("NFKC").replace(/[\s・ー]/g, "")), { error: "FIELD_KANA_INVALID" })
   .optional()
   .nullable()

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { whenMissing } from "../messages/validate.ts";
-import { idSchema, phoneSchema } from "./common.ts";
+import { idSchema, isReadableName, phoneSchema } from "./common.ts";
 import { CONTRACT_STATUSES } from "../vocabulary.ts";
 
 /**
@@ -12,7 +12,8 @@ const oneName = (code: "R10_ONE_LEGAL_ENTITY" | "R10_ONE_ANSWER_NAME") =>
     .string(whenMissing((input) => (Array.isArray(input) ? code : "FIELD_REQUIRED")))
     .trim()
     .min(1, { error: "FIELD_REQUIRED" })
-    .max(100);
+    .max(100)
+    .refine(isReadableName, { error: "FIELD_NAME_CHARACTERS" });
 
 export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
 

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { codeMessage } from "../messages/validate.ts";
-import { idSchema, optionalKanaSchema, phoneSchema, requiredText } from "./common.ts";
+import { idSchema, optionalKanaSchema, phoneSchema, spokenName } from "./common.ts";
 
 /** R6: a company that callers confuse the client with (Q6 asks clients for exactly this). */
 export const wrongNumberInputSchema = z.object({
-  companyName: requiredText(100),
+  companyName: spokenName(100),
   companyNameKana: optionalKanaSchema,
-  numbers: z.array(phoneSchema).max(20, { error: codeMessage("FIELD_TOO_LONG", { max: 20 }) }).default([]),
-  typicalCalls: z.string().trim().max(2000, { error: codeMessage("FIELD_TOO_LONG", { max: 2000 }) }).default(""),
+  numbers: z.array(phoneSchema).max(20).default([]),
+  typicalCalls: z.string().trim().max(2000).default(""),
 });
 export type WrongNumberInput = z.output<typeof wrongNumberInputSchema>;
 
