@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { appErrorOf } from "./errors.ts";
 import { createQueryClient, SESSION_KEY } from "./query-client.ts";

@@ -1,12 +1,8 @@
 import { useCallback, useMemo, useState } from "react";
-import { checkInput, type FieldError as DomainFieldError } from "@uketsuke/domain";
+import { checkInput } from "@uketsuke/domain";
 import type { z } from "zod";
 import { appErrorOf, type AppError, type FieldProblem } from "./errors.ts";
 import { useText } from "./locale.tsx";
-
-function fromDomain(fields: readonly DomainFieldError[]): FieldProblem[] {
-  return fields.map((f) => ({ path: f.path, code: f.code, text: f.text }));
-}
 
 export type FieldErrors = {
   /** Every problem, field or not, in the order found. */
@@ -36,7 +32,7 @@ export function useFieldErrors(form: string): FieldErrors {
   const of = useCallback((path: string) => problems.find((p) => p.path === path), [problems]);
   const check = useCallback(<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | null => {
     const result = checkInput(schema, value);
-    setProblems(result.ok ? [] : fromDomain(result.fields));
+    setProblems(result.ok ? [] : result.fields);
     return result.ok ? result.value : null;
   }, []);
   const fromServer = useCallback((error: unknown) => {
