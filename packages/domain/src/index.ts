@@ -9,6 +9,7 @@ export * from "./messages/rule-pages.ts";
 export * from "./messages/domain-error.ts";
 export * from "./messages/validate.ts";
 
+export * from "./calendar/tokyo-time.ts";
 export * from "./calendar/business-calendar.ts";
 export * from "./calendar/format.ts";
 export * from "./calendar/periods.ts";
@@ -30,6 +31,7 @@ export * from "./rules/r08-caller.ts";
 export * from "./rules/r09-business-hours.ts";
 export * from "./rules/r10-one-entity.ts";
 export * from "./rules/service-requests.ts";
+export * from "./rules/contract-status.ts";
 
 export * from "./report/compose-report.ts";
 export * from "./report/compose-routing-notice.ts";

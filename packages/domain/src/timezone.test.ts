@@ -4,7 +4,8 @@
  * This file proves the zone really was in effect for each run.
  */
 import { describe, expect, it } from "vitest";
-import { businessStatus, tokyoDate } from "./calendar/business-calendar.ts";
+import { businessStatus } from "./calendar/business-calendar.ts";
+import { tokyoDate } from "./calendar/tokyo-time.ts";
 import { formatJst } from "./calendar/format.ts";
 
 /** Minutes that getTimezoneOffset() gives for 2026-01-01 local midnight, per zone. */

@@ -4,17 +4,8 @@ import fc from "fast-check";
 import JapaneseHolidays from "japanese-holidays";
 import { describe, expect, it } from "vitest";
 import { jst } from "../testing/helpers.ts";
-import {
-  AGENCY_TIME_ZONE,
-  BUSINESS_HOURS,
-  businessStatus,
-  holidayOn,
-  isBusinessDay,
-  isOpen,
-  nextOpening,
-  tokyoDate,
-  type TokyoDate,
-} from "./business-calendar.ts";
+import { BUSINESS_HOURS, businessStatus, holidayOn, isBusinessDay, isOpen, nextOpening } from "./business-calendar.ts";
+import { AGENCY_TIME_ZONE, startOfTokyoDay, tokyoDate, type TokyoDate } from "./tokyo-time.ts";
 import { formatAge, formatJst } from "./format.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -246,5 +237,26 @@ describe("formatting in Japan time", () => {
     expect(formatAge(from, jst("2026-01-07T10:05"))).toEqual({ ja: "2日1時間5分", en: "2 d 1 h 5 min" });
     // A clock a little behind never shows a negative age.
     expect(formatAge(from, jst("2026-01-05T08:59"))).toEqual({ ja: "0分", en: "0 min" });
+  });
+});
+
+describe("the start of the Tokyo day", () => {
+  it("is Tokyo midnight of the day an instant falls on, whatever the machine's zone", () => {
+    expect(startOfTokyoDay(new Date("2026-01-04T23:30:00Z"))).toEqual(jst("2026-01-05T00:00")); // 08:30 JST
+    expect(startOfTokyoDay(jst("2026-01-05T23:59:59.999"))).toEqual(new Date("2026-01-04T15:00:00Z"));
+    expect(startOfTokyoDay(jst("2026-01-06T00:00"))).toEqual(jst("2026-01-06T00:00"));
+    expect(startOfTokyoDay(jst("2026-03-01T00:30"))).toEqual(jst("2026-03-01T00:00"));
+  });
+
+  it("is on the instant's Tokyo date, at most a day before it", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2060-12-31T00:00:00Z"), noInvalidDate: true }), (at) => {
+        const start = startOfTokyoDay(at);
+        expect(tokyoDate(start)).toBe(tokyoDate(at));
+        expect(start.getTime()).toBeLessThanOrEqual(at.getTime());
+        expect(at.getTime() - start.getTime()).toBeLessThan(86_400_000);
+        expect(tokyoDate(new Date(start.getTime() - 1))).not.toBe(tokyoDate(at));
+      }),
+    );
   });
 });

@@ -9,36 +9,18 @@
  *
  * Every function takes the instant it is asked about: the domain never reads the clock.
  */
-import { TZDate } from "@date-fns/tz";
 import holidayJp from "@holiday-jp/holiday_jp";
 import JapaneseHolidays from "japanese-holidays";
 import type { LocalizedText } from "../messages/catalogue.ts";
+import { atTokyoHour, tokyo, tokyoDate, type TokyoDate } from "./tokyo-time.ts";
 
-export const AGENCY_TIME_ZONE = "Asia/Tokyo";
 /** Opening hour (inclusive) and closing hour (exclusive): 18:00 itself is closed. */
 export const BUSINESS_HOURS = { opensAtHour: 9, closesAtHour: 18 } as const;
-
-/** A calendar date in Tokyo, `YYYY-MM-DD`. */
-export type TokyoDate = string;
 
 type HolidayTable = Record<string, { name: string; name_en: string }>;
 const holidayTable = holidayJp.holidays as unknown as HolidayTable;
 /** holiday_jp ships the Cabinet Office's published list, with English names, up to this year. */
 const TABLE_LAST_YEAR = 2050;
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
-function tokyo(instant: Date): TZDate {
-  return new TZDate(instant.getTime(), AGENCY_TIME_ZONE);
-}
-
-/** The Tokyo calendar date of an instant, whatever the machine's time zone. */
-export function tokyoDate(instant: Date): TokyoDate {
-  const t = tokyo(instant);
-  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
-}
 
 /** The national holiday on a Tokyo date, with its name in both languages, or undefined. */
 export function holidayOn(date: TokyoDate): LocalizedText | undefined {
@@ -72,15 +54,9 @@ export function isBusinessDay(date: TokyoDate): boolean {
   return dow !== 0 && dow !== 6 && holidayOn(date) === undefined;
 }
 
-function atTokyoHour(date: TokyoDate, hour: number): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, hour, 0, 0, AGENCY_TIME_ZONE).getTime());
-}
-
 function nextDate(date: TokyoDate): TokyoDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + 1));
-  return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 export type ClosedReason = "weekend" | "holiday" | "before_hours" | "after_hours";

@@ -1,5 +1,5 @@
 import type { LocalizedText } from "../messages/catalogue.ts";
-import { AGENCY_TIME_ZONE } from "./business-calendar.ts";
+import { AGENCY_TIME_ZONE } from "./tokyo-time.ts";
 
 // The platform's time-zone database, through formatters built once: every report formats a time.
 const partsIn = (locale: string, options: Intl.DateTimeFormatOptions) => {

@@ -2,7 +2,7 @@
  * Periods of Japan calendar days, as half-open instants [from, to): "this month" for the
  * dashboard's count and figures is the Tokyo month, whatever the server's or browser's zone.
  */
-import { tokyoDate, type TokyoDate } from "./business-calendar.ts";
+import { tokyoDate, type TokyoDate } from "./tokyo-time.ts";
 
 export const FIGURE_PERIODS = ["thisMonth", "lastMonth", "last90"] as const;
 export type FigurePeriod = (typeof FIGURE_PERIODS)[number];

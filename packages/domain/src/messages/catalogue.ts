@@ -71,6 +71,11 @@ const catalogue = {
     ja: "営業時間外です（平日9時〜18時、土日祝は休業）。次の受付開始は {opensAt} です。",
     en: "Outside business hours (weekdays 09:00–18:00 Japan time, closed on weekends and national holidays). Next opening: {opensAt}.",
   },
+  R9_AFTER_HOURS_ANNOUNCEMENT: {
+    rule: "R9",
+    ja: "お電話ありがとうございます。ただいま営業時間外です。平日午前9時から午後6時の間におかけ直しください。",
+    en: "Thank you for calling. We are closed now. Please call again on a weekday between 9 a.m. and 6 p.m. Japan time.",
+  },
   R10_ONE_LEGAL_ENTITY: {
     rule: "R10",
     ja: "1つのご契約でご利用いただけるのは1法人のみです。別法人へのまた貸しや便乗利用は取扱規定により禁止されています。別法人には別のご契約が必要です。",

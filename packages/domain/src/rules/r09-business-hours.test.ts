@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { JAPANESE, jst } from "../testing/helpers.ts";
-import { decideArrival, TEST_CALL_GUIDANCE } from "./r09-business-hours.ts";
+import { BUSINESS_HOURS } from "../calendar/business-calendar.ts";
+import { afterHoursAnnouncement, decideArrival, TEST_CALL_GUIDANCE } from "./r09-business-hours.ts";
 import { outcomeLabels } from "../messages/labels.ts";
 
 describe("R9 — a ringing call is queued within business hours, logged outside them", () => {
@@ -32,5 +33,12 @@ describe("R9 — a ringing call is queued within business hours, logged outside 
     expect(TEST_CALL_GUIDANCE.ja).toContain("テスト");
     expect(TEST_CALL_GUIDANCE.en).toContain("test call");
     expect(outcomeLabels.test_call.ja).toContain("テスト");
+  });
+
+  it("has the sentence a caller hears when no operator answers, with the business hours", () => {
+    const said = afterHoursAnnouncement();
+    expect(said.ja).toBe("お電話ありがとうございます。ただいま営業時間外です。平日午前9時から午後6時の間におかけ直しください。");
+    expect(said.ja).toContain(`午前${BUSINESS_HOURS.opensAtHour}時から午後${BUSINESS_HOURS.closesAtHour - 12}時`);
+    expect(said.en).toContain(`between ${BUSINESS_HOURS.opensAtHour} a.m. and ${BUSINESS_HOURS.closesAtHour - 12} p.m.`);
   });
 });

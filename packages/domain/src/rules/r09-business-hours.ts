@@ -26,3 +26,11 @@ export const TEST_CALL_GUIDANCE: LocalizedText = {
   ja: "テストのお電話ありがとうございます。転送は正常に届いております。このお電話の内容は、通常のお電話と同じく受電報告メールでご登録の報告先へお送りします。報告メールが届きましたら、件名と送信元ドメインで受信設定をご確認ください。",
   en: "Thank you for the test call: forwarding works. This call is reported like any other, by a report mail to your registered address. When it arrives, check your mail filters against the fixed subject and the sender's domain.",
 };
+
+/**
+ * What a caller hears when no operator will answer (the telephony route speaks it, then hangs
+ * up): the hours, in words a phone reads out.
+ */
+export function afterHoursAnnouncement(): LocalizedText {
+  return message("R9_AFTER_HOURS_ANNOUNCEMENT");
+}
