@@ -96,7 +96,7 @@ async function startApi(dir: string) {
     const ids: string[] = [];
     const now = IN_HOURS.toISOString();
     for (let i = 0; i < n; i++) {
-      const call = await insertCall(running.db.db, { contract_id: contract.id, from_number: "+819012345678", to_number: "+81312345678", status: "ringing", source: "manual", ring_at: now });
+      const call = await insertCall(running.db.db, { contractId: contract.id, fromNumber: "+819012345678", toNumber: "+81312345678", status: "ringing", source: "manual", ringAt: now });
       await claimCall(running.db.db, call.id, operatorId, now);
       ids.push(call.id);
     }
@@ -110,10 +110,10 @@ async function startBaseline(dir: string) {
   const file = path.join(dir, "baseline.sqlite");
   const setup = createDb(file);
   await migrateToLatest(setup.db);
-  const agency = await insertAgency(setup.db, { name: "受付 電話代行サービス", mail_domain: AGENCY_DOMAIN });
-  const contract = await insertContract(setup.db, { agency_id: agency.id, legal_entity_name: "株式会社みらい建設", answer_name: "株式会社みらい建設", numbers: ["+81312345678"] });
-  const operator = await insertUser(setup.db, { email: `sato@${AGENCY_DOMAIN}`, password_hash: "-", display_name: "佐藤 美咲", role: "operator", mailbox: "sato" });
-  const member = await insertRosterMember(setup.db, contract.id, { name: "高橋 由美", report_address: "takahashi@mirai-kensetsu.example.com", address_kind: "person" });
+  const agency = await insertAgency(setup.db, { name: "受付 電話代行サービス", mailDomain: AGENCY_DOMAIN });
+  const contract = await insertContract(setup.db, { agencyId: agency.id, legalEntityName: "株式会社みらい建設", answerName: "株式会社みらい建設", numbers: ["+81312345678"] });
+  const operator = await insertUser(setup.db, { email: `sato@${AGENCY_DOMAIN}`, passwordHash: "-", displayName: "佐藤 美咲", role: "operator", mailbox: "sato" });
+  const member = await insertRosterMember(setup.db, contract.id, { name: "高橋 由美", reportAddress: "takahashi@mirai-kensetsu.example.com", addressKind: "person" });
   await setup.close();
 
   const sqlite = new Database(file);
@@ -125,12 +125,12 @@ async function startBaseline(dir: string) {
   const mail = composeReport({
     reportId: "precomposed",
     agencyDomain: AGENCY_DOMAIN,
-    operator: { displayName: operator.display_name, mailbox: "sato" },
+    operator: { displayName: operator.displayName, mailbox: "sato" },
     receivedAt: IN_HOURS,
     caller: { company: MESSAGE.callerCompany, name: MESSAGE.callerName },
     callbackNumber: "+81311112222",
     requestedPerson: MESSAGE.requestedPerson,
-    routing: { recipientName: member.name, recipientAddress: member.report_address, reason: "named" },
+    routing: { recipientName: member.name, recipientAddress: member.reportAddress, reason: "named" },
     message: MESSAGE.message,
     callbackRequested: false,
     outcome: "message",
@@ -163,7 +163,7 @@ async function startBaseline(dir: string) {
     const reportId = randomUUID();
     const messageId = `<report.${reportId}@${AGENCY_DOMAIN}>`;
     insertReport.run(reportId, body.contractId, callId, operator.id, now, body.callerCompany, body.callerName, "+81311112222", body.requestedPerson,
-      member.id, member.name, member.report_address, body.message, mail.subject, mail.text, mail.html, messageId, now);
+      member.id, member.name, member.reportAddress, body.message, mail.subject, mail.text, mail.html, messageId, now);
     insertOutbox.run(randomUUID(), reportId, messageId, mail.from, JSON.stringify(mail.to), mail.subject, mail.text, mail.html, now, now);
     insertAudit.run(randomUUID(), now, operator.id, body.contractId, "report.create", "report", reportId, JSON.stringify({ callId }));
     return reportId;

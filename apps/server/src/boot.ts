@@ -67,11 +67,11 @@ export async function boot(env: Env, logger: Logger, options: BootOptions = {}):
   let demoLogins: DemoLogin[] | null = null;
   const firstStart = !agency;
   if (!agency) {
-    agency = await insertAgency(db.db, { name: env.AGENCY_NAME, mail_domain: env.AGENCY_DOMAIN });
+    agency = await insertAgency(db.db, { name: env.AGENCY_NAME, mailDomain: env.AGENCY_DOMAIN });
     if (env.SEED_DEMO) demoLogins = await seedDemo(db.db, agency);
     logger.info({ agency: agency.name, seeded: demoLogins !== null }, "first start: agency created");
-  } else if (await findUserByEmail(db.db, `kanri@${agency.mail_domain}`)) {
-    demoLogins = demoLoginsOf(agency.mail_domain);
+  } else if (await findUserByEmail(db.db, `kanri@${agency.mailDomain}`)) {
+    demoLogins = demoLoginsOf(agency.mailDomain);
   }
   // One process on SQLite; on PostgreSQL the bus spans every instance sharing the database.
   const pgBus = db.dialect === "postgres" ? await PostgresEventBus.start(env.DATABASE_URL, db.db, logger) : null;
@@ -98,7 +98,7 @@ export async function boot(env: Env, logger: Logger, options: BootOptions = {}):
   const reminders = new ReminderWorker({
     db: db.db,
     clock: deps.clock,
-    agencyDomain: agency.mail_domain,
+    agencyDomain: agency.mailDomain,
     policy: { firstAfterMinutes: env.REMINDER_FIRST_AFTER_MINUTES, everyMinutes: env.REMINDER_INTERVAL_MINUTES },
     logger,
     intervalMs: env.REMINDER_CHECK_SECONDS * 1000,

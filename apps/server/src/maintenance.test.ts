@@ -11,9 +11,9 @@ afterAll(() => t.cleanup());
 
 it("removes expired sessions and day-old login attempts, and keeps the rest", async () => {
   const now = new Date("2026-11-24T01:00:00Z");
-  const user = await insertUser(t.db, { email: "m@example.com", password_hash: "-", display_name: "m", role: "supervisor", mailbox: "m" });
-  await createSession(t.db, { id: "expired", user_id: user.id, expires_at: "2026-11-24T00:59:59.000Z" });
-  await createSession(t.db, { id: "valid", user_id: user.id, expires_at: "2026-11-24T13:00:00.000Z" });
+  const user = await insertUser(t.db, { email: "m@example.com", passwordHash: "-", displayName: "m", role: "supervisor", mailbox: "m" });
+  await createSession(t.db, { id: "expired", userId: user.id, expiresAt: "2026-11-24T00:59:59.000Z" });
+  await createSession(t.db, { id: "valid", userId: user.id, expiresAt: "2026-11-24T13:00:00.000Z" });
   await recordLoginAttempt(t.db, { email: "m@example.com", success: false, at: "2026-11-22T00:00:00.000Z" });
   await recordLoginAttempt(t.db, { email: "m@example.com", success: false, at: "2026-11-24T00:55:00.000Z" });
 

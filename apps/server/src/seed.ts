@@ -41,12 +41,12 @@ const CONTRACTS: DemoContract[] = [
     number: "+81312345678",
     owner: { email: "owner@mirai-kensetsu.example.com", displayName: "山田 太郎" },
     roster: [
-      { name: "山田 太郎", name_kana: "ヤマダ タロウ", report_address: "yamada@mirai-kensetsu.example.com", address_kind: "person" },
-      { name: "高橋 由美", name_kana: "タカハシ ユミ", report_address: "takahashi@mirai-kensetsu.example.com", address_kind: "person" },
-      { name: "営業部", name_kana: "エイギョウブ", report_address: "sales-ml@mirai-kensetsu.example.com", address_kind: "list", list_policy: "open" },
+      { name: "山田 太郎", nameKana: "ヤマダ タロウ", reportAddress: "yamada@mirai-kensetsu.example.com", addressKind: "person" },
+      { name: "高橋 由美", nameKana: "タカハシ ユミ", reportAddress: "takahashi@mirai-kensetsu.example.com", addressKind: "person" },
+      { name: "営業部", nameKana: "エイギョウブ", reportAddress: "sales-ml@mirai-kensetsu.example.com", addressKind: "list", listPolicy: "open" },
     ],
     registry: [
-      { company_name: "株式会社未来建設", company_name_kana: "ミライケンセツ", numbers: ["+81312345679"], typical_calls: "マンションの管理に関するお問い合わせ（番号が1番違い）" },
+      { companyName: "株式会社未来建設", companyNameKana: "ミライケンセツ", numbers: ["+81312345679"], typicalCalls: "マンションの管理に関するお問い合わせ（番号が1番違い）" },
     ],
   },
   {
@@ -55,10 +55,10 @@ const CONTRACTS: DemoContract[] = [
     number: "+81662223333",
     owner: { email: "owner@hikari-law.example.com", displayName: "中村 光" },
     roster: [
-      { name: "中村 光", name_kana: "ナカムラ ヒカル", report_address: "nakamura@hikari-law.example.com", address_kind: "person" },
-      { name: "小林 誠", name_kana: "コバヤシ マコト", report_address: "kobayashi@hikari-law.example.com", address_kind: "person" },
+      { name: "中村 光", nameKana: "ナカムラ ヒカル", reportAddress: "nakamura@hikari-law.example.com", addressKind: "person" },
+      { name: "小林 誠", nameKana: "コバヤシ マコト", reportAddress: "kobayashi@hikari-law.example.com", addressKind: "person" },
     ],
-    registry: [{ company_name: "ひかり歯科クリニック", company_name_kana: "ヒカリシカクリニック", numbers: ["+81662223334"], typical_calls: "診療予約のお電話" }],
+    registry: [{ companyName: "ひかり歯科クリニック", companyNameKana: "ヒカリシカクリニック", numbers: ["+81662223334"], typicalCalls: "診療予約のお電話" }],
   },
 ];
 
@@ -71,7 +71,7 @@ export function demoLogins(domain: string): DemoLogin[] {
 }
 
 export async function seedDemo(db: Executor, agency: Agency): Promise<DemoLogin[]> {
-  const domain = agency.mail_domain;
+  const domain = agency.mailDomain;
   // One hash for every demo user: they share the demo password.
   const passwordHash = await hashPassword(PASSWORD);
   const user = { password: PASSWORD, passwordHash, locale: "ja" as const };
@@ -80,7 +80,7 @@ export async function seedDemo(db: Executor, agency: Agency): Promise<DemoLogin[
       await createUser(trx, { ...user, email: `${s.mailbox}@${domain}`, displayName: s.displayName, mailbox: s.mailbox, role: s.role });
     }
     for (const c of CONTRACTS) {
-      const contract = await insertContract(trx, { agency_id: agency.id, legal_entity_name: c.name, answer_name: c.name, script: c.script, numbers: [c.number] });
+      const contract = await insertContract(trx, { agencyId: agency.id, legalEntityName: c.name, answerName: c.name, script: c.script, numbers: [c.number] });
       for (const member of c.roster) await insertRosterMember(trx, contract.id, member);
       for (const entry of c.registry) await insertWrongNumber(trx, contract.id, entry);
       await createUser(trx, { ...user, ...c.owner, role: "client", contractId: contract.id, clientRole: "owner" });

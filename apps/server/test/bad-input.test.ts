@@ -64,13 +64,14 @@ async function expect400(p: Procedure, input: unknown, label: string) {
   expect(response.status, `${label}: ${response.text.slice(0, 300)}`).toBe(400);
   const { error } = response.json as ErrorBody;
   expect(error.message).toBe(message("VALIDATION_FAILED").en);
-  expect(error.data).toMatchObject({ code: "BAD_REQUEST", httpStatus: 400, path: p.path, appCode: "VALIDATION_FAILED", rule: null, text: message("VALIDATION_FAILED") });
-  expect(error.data.stack, label).toBeUndefined();
+  expect(error.data).toMatchObject({ code: "VALIDATION_FAILED", httpStatus: 400, path: p.path, rule: null, text: message("VALIDATION_FAILED") });
+  expect(Object.keys(error.data).sort()).toEqual(["code", "fields", "httpStatus", "path", "rule", "text"]);
+  expect(error.data, label).not.toHaveProperty("stack");
   expect(error.data.fields.length, label).toBeGreaterThan(0);
   for (const field of error.data.fields) {
     expect(typeof field.path, label).toBe("string");
-    expect(field.message.ja, `${label}: ${JSON.stringify(field)}`).toMatch(JAPANESE);
-    expect(field.message.en.length, label).toBeGreaterThan(0);
+    expect(field.text.ja, `${label}: ${JSON.stringify(field)}`).toMatch(JAPANESE);
+    expect(field.text.en.length, label).toBeGreaterThan(0);
   }
   expect(await server.counts(), `${label} wrote something`).toEqual(before);
   return error.data.fields;

@@ -44,15 +44,15 @@ describe("(a) the mail server is down, then comes back", () => {
     const { mirai } = await demoContractIds(operator);
     const saved = await takeMessage(operator, mirai, { callerCompany: "株式会社あおぞら物産", callerName: "小川", message: "メールサーバー停止中に保存した伝言" });
     const db = server.running.db.db;
-    const row = () => db.selectFrom("outbox").selectAll().where("report_id", "=", saved.reportId).executeTakeFirstOrThrow();
+    const row = () => db.selectFrom("outbox").selectAll().where("reportId", "=", saved.reportId).executeTakeFirstOrThrow();
 
     // Several attempts fail, and between them the row waits: pending, due again later.
     const waiting = await waitFor(async () => {
       const r = await row();
-      return r.status === "pending" && r.attempts >= 4 && Date.parse(r.next_attempt_at) > server.clock.now().getTime() ? r : null;
+      return r.status === "pending" && r.attempts >= 4 && Date.parse(r.nextAttemptAt) > server.clock.now().getTime() ? r : null;
     }, 15_000);
-    expect(waiting.last_error).toMatch(/ECONNREFUSED|connect/i);
-    expect(waiting.sent_at).toBeNull();
+    expect(waiting.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect(waiting.sentAt).toBeNull();
 
     sink = await startSmtpSink({ port: smtpPort });
     const sent = await waitFor(async () => {
@@ -61,15 +61,15 @@ describe("(a) the mail server is down, then comes back", () => {
     }, 15_000);
     expect(sent.attempts).toBeGreaterThan(waiting.attempts);
 
-    const copies = sink.byMessageId(sent.message_id);
+    const copies = sink.byMessageId(sent.messageId);
     expect(copies).toHaveLength(1);
     const mail = copies[0]!;
     const report = await db.selectFrom("reports").selectAll().where("id", "=", saved.reportId).executeTakeFirstOrThrow();
-    expect(mail.messageId).toBe(report.message_id);
+    expect(mail.messageId).toBe(report.messageId);
     expect(mail.parsed.subject).toBe(report.subject);
-    expect(mail.parsed.text?.trimEnd()).toBe(report.body_text.trimEnd());
-    expect(mail.parsed.html).toBe(report.body_html);
-    expect(mail.envelopeTo).toEqual([report.routed_address]);
+    expect(mail.parsed.text?.trimEnd()).toBe(report.bodyText.trimEnd());
+    expect(mail.parsed.html).toBe(report.bodyHtml);
+    expect(mail.envelopeTo).toEqual([report.routedAddress]);
   });
 });
 
@@ -156,19 +156,19 @@ describe("(b) the server is SIGKILLed while delivering", () => {
     expect(inFlightAtKill).toBeGreaterThan(0);
 
     db = createDb(path.join(dir, "uketsuke.sqlite"));
-    const reports = await db.db.selectFrom("reports").select(["id", "message_id"]).where("id", "in", reportIds).execute();
+    const reports = await db.db.selectFrom("reports").select(["id", "messageId"]).where("id", "in", reportIds).execute();
     expect(reports).toHaveLength(10);
     const unfinished = await db.db.selectFrom("outbox").select("id").where("status", "!=", "sent").execute();
     expect(unfinished.length).toBeGreaterThan(0);
 
     const second = await startChild(port);
-    const messageIds = reports.map((r) => r.message_id);
+    const messageIds = reports.map((r) => r.messageId);
     await waitFor(() => messageIds.every((id) => sink.byMessageId(id).length >= 1), 30_000, 50);
     const rows = await waitFor(async () => {
-      const all = await db!.db.selectFrom("outbox").select(["status", "message_id", "attempts"]).execute();
+      const all = await db!.db.selectFrom("outbox").select(["status", "messageId", "attempts"]).execute();
       return all.length === 10 && all.every((r) => r.status === "sent") ? all : null;
     }, 20_000, 50);
-    expect(new Set(rows.map((r) => r.message_id))).toEqual(new Set(messageIds));
+    expect(new Set(rows.map((r) => r.messageId))).toEqual(new Set(messageIds));
 
     const duplicates = messageIds.reduce((sum, id) => sum + sink.byMessageId(id).length - 1, 0);
     console.info(

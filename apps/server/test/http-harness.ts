@@ -128,15 +128,14 @@ export type ErrorBody = {
   error: {
     message: string;
     code: number;
+    /** The wire's error data: the catalogue code (tRPC's own code word is the top-level number). */
     data: {
       code: string;
       httpStatus: number;
       path?: string;
-      appCode: string;
       rule: string | null;
       text: { ja: string; en: string };
-      fields: Array<{ path: string; code: string; message: { ja: string; en: string } }>;
-      stack?: string;
+      fields: Array<{ path: string; code: string; text: { ja: string; en: string } }>;
     };
   };
 };

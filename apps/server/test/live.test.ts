@@ -73,7 +73,7 @@ describe("live.queue (operators)", () => {
     const error = await waitFor(() => asClient.errors[0], 5_000);
     expect(error).toMatchObject({ data: { code: "FORBIDDEN" } });
     const anonymous = listen((h) => trpcClient(server.url).live.queue.subscribe(undefined, h));
-    expect(await waitFor(() => anonymous.errors[0], 5_000)).toMatchObject({ data: { code: "UNAUTHORIZED" } });
+    expect(await waitFor(() => anonymous.errors[0], 5_000)).toMatchObject({ data: { code: "UNAUTHENTICATED" } });
   });
 
   it("replays what a console missed when it reconnects with its last event id", async () => {

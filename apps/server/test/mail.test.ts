@@ -57,8 +57,8 @@ const addresses = (field: AddressObject | AddressObject[] | undefined) =>
 
 async function outboxRow(where: { reportId?: string; callbackId?: string }) {
   let query = server.running.db.db.selectFrom("outbox").selectAll();
-  if (where.reportId) query = query.where("report_id", "=", where.reportId).where("kind", "=", "report");
-  if (where.callbackId) query = query.where("callback_id", "=", where.callbackId).where("kind", "=", "reminder");
+  if (where.reportId) query = query.where("reportId", "=", where.reportId).where("kind", "=", "report");
+  if (where.callbackId) query = query.where("callbackId", "=", where.callbackId).where("kind", "=", "reminder");
   return query.executeTakeFirstOrThrow();
 }
 
@@ -79,21 +79,21 @@ describe("a saved message leaves as a report mail over SMTP", () => {
       message: "来週の現場打ち合わせの日程について、ご確認をお願いしたいとのことです。",
     });
     const stored = await report(saved.reportId);
-    expect(stored.routed_address).toBe("takahashi@mirai-kensetsu.example.com");
-    const mail = await received(stored.message_id);
+    expect(stored.routedAddress).toBe("takahashi@mirai-kensetsu.example.com");
+    const mail = await received(stored.messageId);
 
     expect(mail.parsed.subject).toBe(REPORT_SUBJECT);
     expect(addresses(mail.parsed.from)).toEqual(["sato@uketsuke.example.jp"]);
     expect(addresses(mail.parsed.to)).toEqual(["takahashi@mirai-kensetsu.example.com"]);
     expect(mail.envelopeTo).toEqual(["takahashi@mirai-kensetsu.example.com"]);
-    expect(mail.messageId).toBe(stored.message_id);
+    expect(mail.messageId).toBe(stored.messageId);
     expect(mail.messageId).toBe(`<report.${saved.reportId}@uketsuke.example.jp>`);
     const text = mail.parsed.text ?? "";
     expect(text).toContain("■誰から");
     expect(text).toContain("株式会社さくら商事");
     expect(text).toContain("田中 一郎");
     expect(text).toContain("来週の現場打ち合わせの日程について");
-    expect(text.trimEnd()).toBe(stored.body_text.trimEnd());
+    expect(text.trimEnd()).toBe(stored.bodyText.trimEnd());
     expect(mail.parsed.html).toContain("誰から");
     expect(mail.parsed.html).toContain("株式会社さくら商事");
     expect(mail.parsed.headers.get("auto-submitted")).toBe("auto-generated");
@@ -102,7 +102,7 @@ describe("a saved message leaves as a report mail over SMTP", () => {
       const r = await outboxRow({ reportId: saved.reportId });
       return r.status === "sent" ? r : null;
     });
-    expect(row).toMatchObject({ attempts: 1, last_error: null, message_id: stored.message_id });
+    expect(row).toMatchObject({ attempts: 1, lastError: null, messageId: stored.messageId });
     expect(mail.parsed.headers.get("x-uketsuke-outbox-id")).toBe(row.id);
   });
 
@@ -117,9 +117,9 @@ describe("a saved message leaves as a report mail over SMTP", () => {
         return r.status === "sent" ? r : null;
       }, 10_000);
       expect(row.attempts).toBeGreaterThanOrEqual(2);
-      expect(row.last_error).toMatch(/451|Try again later/);
-      expect(row.message_id).toBe(stored.message_id);
-      const copies = sink.byMessageId(stored.message_id);
+      expect(row.lastError).toMatch(/451|Try again later/);
+      expect(row.messageId).toBe(stored.messageId);
+      const copies = sink.byMessageId(stored.messageId);
       expect(copies).toHaveLength(1);
       expect(copies[0]?.parsed.subject).toBe(REPORT_SUBJECT);
     } finally {
@@ -137,7 +137,7 @@ describe("a saved message leaves as a report mail over SMTP", () => {
         return r.status === "failed" ? r : null;
       }, 10_000);
       expect(failed.attempts).toBe(MAX_ATTEMPTS);
-      expect(failed.last_error).toMatch(/451|Try again later/);
+      expect(failed.lastError).toMatch(/451|Try again later/);
       const listed = await supervisor.trpc.admin.mail.outbox.query({ status: "failed" });
       expect(listed.map((m) => m.id)).toContain(failed.id);
       // Nothing more is tried on its own.
@@ -156,12 +156,12 @@ describe("a saved message leaves as a report mail over SMTP", () => {
       return r.status === "sent" ? r : null;
     }, 10_000);
     expect(sent.attempts).toBe(MAX_ATTEMPTS + 1);
-    const mail = await received(sent.message_id);
+    const mail = await received(sent.messageId);
     expect(addresses(mail.parsed.to)).toEqual(["nakamura@hikari-law.example.com"]);
-    expect(sink.byMessageId(sent.message_id)).toHaveLength(1);
+    expect(sink.byMessageId(sent.messageId)).toHaveLength(1);
 
     // Only a failed mail can be retried, and only by a supervisor.
-    await expect(supervisor.trpc.admin.mail.retry.mutate({ id: row.id })).rejects.toMatchObject({ data: { appCode: "OUTBOX_NOT_FAILED" } });
+    await expect(supervisor.trpc.admin.mail.retry.mutate({ id: row.id })).rejects.toMatchObject({ data: { code: "OUTBOX_NOT_FAILED" } });
     await expect(operator.trpc.admin.mail.retry.mutate({ id: row.id })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
   });
 });
@@ -177,7 +177,7 @@ describe("a permanent refusal", () => {
         return r.status === "failed" ? r : null;
       }, 10_000);
       expect(failed.attempts).toBe(1);
-      expect(failed.last_error).toMatch(/550|No such mailbox/);
+      expect(failed.lastError).toMatch(/550|No such mailbox/);
       refusePermanently = () => false;
       await supervisor.trpc.admin.mail.retry.mutate({ id: failed.id });
       const sent = await waitFor(async () => {
@@ -202,7 +202,7 @@ describe("R5 reminders go out by mail until the client marks the callback done",
     });
     expect(saved.callbackId).not.toBeNull();
     const callbackId = String(saved.callbackId);
-    await received((await report(saved.reportId)).message_id);
+    await received((await report(saved.reportId)).messageId);
 
     // Not yet: the first reminder is due 30 minutes after the call.
     expect(await server.running.reminders.runOnce()).toBe(0);
@@ -212,8 +212,8 @@ describe("R5 reminders go out by mail until the client marks the callback done",
     expect(await server.running.reminders.runOnce()).toBe(0);
 
     const reminder = await outboxRow({ callbackId });
-    expect(reminder.message_id).toBe(`<reminder.${callbackId}.1@uketsuke.example.jp>`);
-    const mail = await received(reminder.message_id);
+    expect(reminder.messageId).toBe(`<reminder.${callbackId}.1@uketsuke.example.jp>`);
+    const mail = await received(reminder.messageId);
     expect(mail.parsed.subject).toBe(REPORT_SUBJECT);
     expect(addresses(mail.parsed.from)).toEqual(["sato@uketsuke.example.jp"]);
     expect(addresses(mail.parsed.to)).toEqual(["yamada@mirai-kensetsu.example.com"]);
@@ -224,7 +224,7 @@ describe("R5 reminders go out by mail until the client marks the callback done",
     await mirai.trpc.callbacks.markDone.mutate({ id: callbackId });
     server.clock.advance(3 * 60 * 60_000);
     expect(await server.running.reminders.runOnce()).toBe(0);
-    const reminders = await server.running.db.db.selectFrom("outbox").select("id").where("callback_id", "=", callbackId).execute();
+    const reminders = await server.running.db.db.selectFrom("outbox").select("id").where("callbackId", "=", callbackId).execute();
     expect(reminders).toHaveLength(1);
   });
 });
@@ -245,15 +245,18 @@ describe("without SMTP_URL the mail is captured", () => {
     const ids = await demoContractIds(op);
     const saved = await takeMessage(op, ids.mirai, { callerCompany: "株式会社キャプチャ", message: "SMTPなしで保存されるメール" });
     const stored = await captureServer.running.db.db.selectFrom("reports").selectAll().where("id", "=", saved.reportId).executeTakeFirstOrThrow();
-    const captured = await waitFor(async () => (await kanri.trpc.admin.mail.captured.query()).find((m) => m.message_id === stored.message_id), 10_000);
+    const listed = await waitFor(async () => (await kanri.trpc.admin.mail.captured.query()).find((m) => m.messageId === stored.messageId), 10_000);
+    // The list carries no body; the single item does.
+    expect(listed).not.toHaveProperty("bodyText");
+    const captured = await kanri.trpc.admin.mail.capturedItem.query({ id: listed.id });
     expect(captured).toMatchObject({
       subject: REPORT_SUBJECT,
-      from_address: "sato@uketsuke.example.jp",
-      to_addresses: ["yamada@mirai-kensetsu.example.com"],
-      body_text: stored.body_text,
+      fromAddress: "sato@uketsuke.example.jp",
+      toAddresses: ["yamada@mirai-kensetsu.example.com"],
+      bodyText: stored.bodyText,
     });
-    expect(captured.body_text).toContain("株式会社キャプチャ");
-    const row = await captureServer.running.db.db.selectFrom("outbox").selectAll().where("report_id", "=", saved.reportId).executeTakeFirstOrThrow();
+    expect(captured.bodyText).toContain("株式会社キャプチャ");
+    const row = await captureServer.running.db.db.selectFrom("outbox").selectAll().where("reportId", "=", saved.reportId).executeTakeFirstOrThrow();
     expect(row.status).toBe("captured");
     await expect(op.trpc.admin.mail.captured.query()).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
   });

@@ -55,14 +55,14 @@ describe("on PostgreSQL", () => {
     const owner = await signIn(running.url, DEMO.mirai);
     const page = await owner.trpc.reports.list.query({ q: "見積書" });
     expect(page.reports.map((r) => r.id)).toEqual([saved.reportId]);
-    expect((await owner.trpc.callbacks.listOpen.query()).map((c) => c.report_id)).toEqual([saved.reportId]);
+    expect((await owner.trpc.callbacks.listOpen.query()).map((c) => c.reportId)).toEqual([saved.reportId]);
 
     const supervisor = await signIn(running.url, DEMO.supervisor);
     const captured = await waitFor(async () => {
       const mail = await supervisor.trpc.admin.mail.captured.query();
       return mail.length > 0 ? mail : undefined;
     }, 10_000);
-    expect(captured[0]).toMatchObject({ subject: REPORT_SUBJECT, from_address: "sato@uketsuke.example.jp" });
-    expect(captured[0]!.to_addresses).toEqual(["takahashi@mirai-kensetsu.example.com"]);
+    expect(captured[0]).toMatchObject({ subject: REPORT_SUBJECT, fromAddress: "sato@uketsuke.example.jp" });
+    expect(captured[0]!.toAddresses).toEqual(["takahashi@mirai-kensetsu.example.com"]);
   }, 60_000);
 });

@@ -77,11 +77,11 @@ describe("several instances, one PostgreSQL", () => {
     const db = a.running.db.db;
     const ids = saved.map((s) => s.reportId);
     const rows = await waitFor(async () => {
-      const outbox = await db.selectFrom("outbox").select(["id", "status"]).where("report_id", "in", ids).execute();
+      const outbox = await db.selectFrom("outbox").select(["id", "status"]).where("reportId", "in", ids).execute();
       return outbox.length === 10 && outbox.every((r) => r.status === "captured") ? outbox : null;
     }, 15_000);
-    const captured = await db.selectFrom("captured_mail").select("outbox_id").where("outbox_id", "in", rows.map((r) => r.id)).execute();
+    const captured = await db.selectFrom("captured_mail").select("outboxId").where("outboxId", "in", rows.map((r) => r.id)).execute();
     expect(captured).toHaveLength(10);
-    expect(new Set(captured.map((c) => c.outbox_id)).size).toBe(10);
+    expect(new Set(captured.map((c) => c.outboxId)).size).toBe(10);
   });
 });

@@ -39,7 +39,7 @@ async function expectRefusedAndNothingWritten(send: () => Promise<WebhookRespons
 }
 
 async function queuedExternalIds(): Promise<string[]> {
-  return (await operator.trpc.calls.queue.query()).map((c) => c.external_id ?? "");
+  return (await operator.trpc.calls.queue.query()).map((c) => c.externalId ?? "");
 }
 
 describe("POST /telephony/events: who may post", () => {
@@ -50,8 +50,8 @@ describe("POST /telephony/events: who may post", () => {
     expect(response.status, response.text).toBe(200);
     expect(response.body).toMatchObject({ ok: true, result: "queued", answerName: "株式会社みらい建設" });
     const queue = await operator.trpc.calls.queue.query();
-    const call = queue.find((c) => c.external_id === callId);
-    expect(call).toMatchObject({ status: "ringing", direction: "inbound", to_number: MIRAI_NUMBER, answer_name: "株式会社みらい建設", source: "telephony" });
+    const call = queue.find((c) => c.externalId === callId);
+    expect(call).toMatchObject({ status: "ringing", direction: "inbound", toNumber: MIRAI_NUMBER, answerName: "株式会社みらい建設", source: "telephony" });
     expect(call?.id).toBe(response.body.callId);
     expect(await server.counts()).toEqual({ calls: before.calls + 1, callEvents: before.callEvents + 1 });
   });
@@ -182,11 +182,11 @@ describe("POST /telephony/events: what is refused", () => {
     ];
     for (const [body, field] of cases) {
       const response = await expectRefusedAndNothingWritten(() => server.postEvent(JSON.stringify(body)), 400, "VALIDATION_FAILED");
-      const fields = (response.body.error as { fields: Array<{ path: string; message: { ja: string; en: string } }> }).fields;
+      const fields = (response.body.error as { fields: Array<{ path: string; text: { ja: string; en: string } }> }).fields;
       const hit = fields.find((f) => f.path === field);
       expect(hit, `${JSON.stringify(body)} → ${JSON.stringify(fields)}`).toBeDefined();
-      expect(hit?.message.ja.length).toBeGreaterThan(0);
-      expect(hit?.message.en.length).toBeGreaterThan(0);
+      expect(hit?.text.ja.length).toBeGreaterThan(0);
+      expect(hit?.text.en.length).toBeGreaterThan(0);
     }
   });
 
@@ -220,7 +220,7 @@ describe("POST /telephony/events: the call's life", () => {
       expect(response.status, response.text).toBe(200);
       expect(response.body, at).toMatchObject({ ok: true, result: "closed" });
       expect(await queuedExternalIds()).not.toContain(callId);
-      const row = await server.running.db.db.selectFrom("calls").selectAll().where("external_id", "=", callId).executeTakeFirstOrThrow();
+      const row = await server.running.db.db.selectFrom("calls").selectAll().where("externalId", "=", callId).executeTakeFirstOrThrow();
       expect(row.status).toBe("closed");
     }
   });
@@ -241,7 +241,7 @@ describe("POST /telephony/events: the call's life", () => {
     expect(hangup.body).toMatchObject({ ok: true, result: "missed", callId: ring.body.callId });
     expect(await queuedExternalIds()).not.toContain(callId);
     const missed = await supervisor.trpc.admin.oversight.missedCalls.query();
-    expect(missed.find((c) => c.external_id === callId)).toMatchObject({ status: "missed", to_number: HIKARI_NUMBER });
+    expect(missed.find((c) => c.externalId === callId)).toMatchObject({ status: "missed", toNumber: HIKARI_NUMBER });
     // The hang-up delivered again changes nothing.
     const before = await server.counts();
     const again = await server.event({ type: "hangup", callId, to: HIKARI_NUMBER, direction: "inbound" });
@@ -262,7 +262,7 @@ describe("POST /telephony/events: the call's life", () => {
     const missedRing = await server.ring(missedId);
     await server.event({ type: "hangup", callId: missedId, to: MIRAI_NUMBER, direction: "inbound" });
     await expect(operator.trpc.calls.claim.mutate({ id: String(missedRing.body.callId) })).rejects.toMatchObject({
-      data: { appCode: "CALL_ALREADY_CLAIMED" },
+      data: { code: "CALL_ALREADY_CLAIMED" },
     });
   });
 

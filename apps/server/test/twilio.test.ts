@@ -51,7 +51,7 @@ async function twilio(target: Uketsuke, route: "voice" | "status", params: Param
 }
 
 async function callByExternalId(target: Uketsuke, externalId: string) {
-  return target.running.db.db.selectFrom("calls").selectAll().where("external_id", "=", externalId).executeTakeFirst();
+  return target.running.db.db.selectFrom("calls").selectAll().where("externalId", "=", externalId).executeTakeFirst();
 }
 
 describe("POST /telephony/twilio/voice", () => {
@@ -63,9 +63,9 @@ describe("POST /telephony/twilio/voice", () => {
     expect(response.text).toMatch(/^<\?xml[^>]*\?><Response>.*<\/Response>$/s);
     expect(response.text).toMatch(/<Enqueue>uketsuke-[0-9a-f-]{36}<\/Enqueue>/);
     const queue = await operator.trpc.calls.queue.query();
-    const call = queue.find((c) => c.external_id === params.CallSid);
-    expect(call).toMatchObject({ status: "ringing", to_number: MIRAI_NUMBER, from_number: "+819012345678" });
-    expect(response.text).toContain(`uketsuke-${call?.contract_id}`);
+    const call = queue.find((c) => c.externalId === params.CallSid);
+    expect(call).toMatchObject({ status: "ringing", toNumber: MIRAI_NUMBER, fromNumber: "+819012345678" });
+    expect(response.text).toContain(`uketsuke-${call?.contractId}`);
   });
 
   it("refuses a request whose signature is wrong, missing, or for another URL: 403, nothing written", async () => {
@@ -138,7 +138,7 @@ describe("POST /telephony/twilio/status", () => {
     expect(response.text).toMatch(/<Response\s*\/>|<Response><\/Response>/);
     expect(await callByExternalId(server, params.CallSid as string)).toMatchObject({ status: "missed" });
     const missed = await supervisor.trpc.admin.oversight.missedCalls.query();
-    expect(missed.map((c) => c.external_id)).toContain(params.CallSid);
+    expect(missed.map((c) => c.externalId)).toContain(params.CallSid);
   });
 
   it("answers statuses it does not act on, and unknown calls, with empty TwiML (Twilio retries nothing)", async () => {

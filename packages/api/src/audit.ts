@@ -10,12 +10,12 @@ export function audit(
   const user = ctx.session?.user;
   return insertAudit(trx, {
     at: ctx.clock().toISOString(),
-    actor_user_id: user?.id ?? null,
-    actor_role: user?.role ?? null,
-    contract_id: entry.contractId ?? null,
+    actorUserId: user?.id ?? null,
+    actorRole: user?.role ?? null,
+    contractId: entry.contractId ?? null,
     action: entry.action,
     entity: entry.entity,
-    entity_id: entry.entityId ?? null,
+    entityId: entry.entityId ?? null,
     detail: entry.detail ?? {},
   });
 }

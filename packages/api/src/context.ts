@@ -35,7 +35,7 @@ export async function createContext(
     sessionId = sessionIdOf(token, deps.cookieSecret);
     const now = deps.clock();
     session = (await findValidSession(deps.db, sessionId, now.toISOString())) ?? null;
-    if (session && Date.parse(session.session.last_seen_at) < now.getTime() - 60_000) {
+    if (session && Date.parse(session.session.lastSeenAt) < now.getTime() - 60_000) {
       const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * 3_600_000).toISOString();
       await touchSession(deps.db, sessionId, now.toISOString(), expiresAt);
     }

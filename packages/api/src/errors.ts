@@ -1,10 +1,37 @@
 import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import { DomainError, fieldErrors, isDomainError, message, ruleOf, type MessageCode } from "@uketsuke/domain";
+import {
+  DomainError,
+  fieldErrors,
+  isDomainError,
+  message,
+  ruleOf,
+  type FieldError,
+  type LocalizedText,
+  type MessageCode,
+  type RuleId,
+} from "@uketsuke/domain";
 import { z } from "zod";
 
+// One path for every refusal: code anywhere below a procedure throws the domain's DomainError
+// (`refuse(code)`); the procedures' middleware gives it its HTTP status and the error formatter
+// its wire shape. Non-tRPC endpoints (webhooks, body limits) build the same shape with
+// `errorBody` and `errorStatus`.
+
+/** What every error answer carries, tRPC or not: the catalogue code, its rule, ja/en text, field errors. */
+export type ErrorBody = {
+  code: MessageCode;
+  rule: RuleId | null;
+  text: LocalizedText;
+  fields: FieldError[];
+};
+
+/** A tRPC error's `data`: the body, tRPC's HTTP status and the procedure's path. */
+export type AppErrorData = ErrorBody & { httpStatus: number; path?: string };
+
 /** How each kind of refusal travels over HTTP. Rule refusals are 422: the input was understood. */
-function httpCodeFor(code: MessageCode): TRPC_ERROR_CODE_KEY {
+function trpcCodeFor(code: MessageCode): TRPC_ERROR_CODE_KEY {
   if (ruleOf(code) && !code.startsWith("FIELD_")) return "UNPROCESSABLE_CONTENT";
   switch (code) {
     case "NOT_FOUND":
@@ -32,41 +59,53 @@ function httpCodeFor(code: MessageCode): TRPC_ERROR_CODE_KEY {
   }
 }
 
+/** A tRPC error that tRPC itself raised (no procedure, bad method, …), in the catalogue's words. */
+function codeOfTrpcError(code: TRPC_ERROR_CODE_KEY): MessageCode {
+  switch (code) {
+    case "NOT_FOUND":
+      return "NOT_FOUND";
+    case "UNAUTHORIZED":
+      return "UNAUTHENTICATED";
+    case "FORBIDDEN":
+      return "FORBIDDEN";
+    case "INTERNAL_SERVER_ERROR":
+      return "INTERNAL";
+    default:
+      return "VALIDATION_FAILED";
+  }
+}
+
+const notJson = (): DomainError =>
+  new DomainError("VALIDATION_FAILED", {
+    fields: [{ path: "", code: "FIELD_TYPE_INVALID", text: message("FIELD_TYPE_INVALID", { expected: "JSON" }) }],
+  });
+
+/**
+ * Anything thrown, as the refusal the person reads. A ZodError is bad input; a SyntaxError is a
+ * body that is not JSON (given bare, or as the cause of tRPC's BAD_REQUEST); anything else is
+ * INTERNAL, so a driver's or a stack's words never reach the wire.
+ */
+export function toDomainError(error: unknown): DomainError {
+  const cause = error instanceof TRPCError ? error.cause : error;
+  if (isDomainError(cause)) return cause;
+  if (cause instanceof z.ZodError) return new DomainError("VALIDATION_FAILED", { fields: fieldErrors(cause) });
+  if (cause instanceof SyntaxError && (error === cause || (error instanceof TRPCError && error.code === "BAD_REQUEST"))) {
+    return notJson();
+  }
+  return new DomainError(error instanceof TRPCError ? codeOfTrpcError(error.code) : "INTERNAL");
+}
+
+/** The wire's `{ code, rule, text, fields }` for anything thrown. Pure. */
+export function errorBody(error: unknown): ErrorBody {
+  const refusal = toDomainError(error);
+  return { code: refusal.code, rule: refusal.rule, text: refusal.text, fields: [...refusal.fields] };
+}
+
+/** The HTTP status the same error answers with (422 for a rule, 400 for bad input, …). */
+export function errorStatus(error: unknown): number {
+  return getHTTPStatusCodeFromError(toTRPCError(toDomainError(error)));
+}
+
 export function toTRPCError(error: DomainError): TRPCError {
-  return new TRPCError({ code: httpCodeFor(error.code), message: error.text.en, cause: error });
-}
-
-/** Throw a catalogue error as a tRPC error in one step. */
-export function fail(code: MessageCode, params?: Record<string, string | number>): never {
-  throw toTRPCError(new DomainError(code, params ? { params } : {}));
-}
-
-/** What every error response carries in `data`: the stable code, the rule, ja/en text, fields. */
-export type AppErrorData = {
-  appCode: MessageCode;
-  rule: string | null;
-  text: { ja: string; en: string };
-  fields: Array<{ path: string; code: string; message: { ja: string; en: string } }>;
-};
-
-export function appErrorData(error: TRPCError): AppErrorData {
-  const cause = error.cause;
-  if (isDomainError(cause)) {
-    return { appCode: cause.code, rule: cause.rule ?? null, text: cause.text, fields: [...cause.fields] };
-  }
-  if (cause instanceof z.ZodError) {
-    return { appCode: "VALIDATION_FAILED", rule: null, text: message("VALIDATION_FAILED"), fields: fieldErrors(cause) };
-  }
-  // The body or ?input= was empty or not JSON at all: say so as a field error, not with the parser's words.
-  if (error.code === "BAD_REQUEST" && cause instanceof SyntaxError) {
-    const fields = [{ path: "", code: "FIELD_TYPE_INVALID", message: message("FIELD_TYPE_INVALID", { expected: "JSON" }) }];
-    return { appCode: "VALIDATION_FAILED", rule: null, text: message("VALIDATION_FAILED"), fields };
-  }
-  const fallback: MessageCode =
-    error.code === "NOT_FOUND" ? "NOT_FOUND"
-    : error.code === "UNAUTHORIZED" ? "UNAUTHENTICATED"
-    : error.code === "FORBIDDEN" ? "FORBIDDEN"
-    : error.code === "INTERNAL_SERVER_ERROR" ? "INTERNAL"
-    : "VALIDATION_FAILED";
-  return { appCode: fallback, rule: null, text: message(fallback), fields: [] };
+  return new TRPCError({ code: trpcCodeFor(error.code), message: error.text.en, cause: error });
 }

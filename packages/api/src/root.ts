@@ -1,7 +1,7 @@
 import { authRouter } from "./router/auth.ts";
 import { callbacksRouter } from "./router/client/callbacks.ts";
 import { contractRouter } from "./router/client/contract.ts";
-import { registryRouter } from "./router/client/registry.ts";
+import { wrongNumbersRouter } from "./router/client/wrong-numbers.ts";
 import { reportsRouter } from "./router/client/reports.ts";
 import { rosterRouter } from "./router/client/roster.ts";
 import { clientUsersRouter } from "./router/client/users.ts";
@@ -21,7 +21,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   contract: contractRouter,
   roster: rosterRouter,
-  registry: registryRouter,
+  wrongNumbers: wrongNumbersRouter,
   reports: reportsRouter,
   callbacks: callbacksRouter,
   users: clientUsersRouter,

@@ -5,10 +5,10 @@
  * has a guard.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
-import { isDomainError } from "@uketsuke/domain";
-import type { User } from "@uketsuke/db";
+import { isDomainError, refuse } from "@uketsuke/domain";
+import type { UserProfile } from "@uketsuke/db";
 import type { Context } from "./context.ts";
-import { appErrorData, fail, toTRPCError } from "./errors.ts";
+import { errorBody, toTRPCError, type AppErrorData } from "./errors.ts";
 
 export type Access = "public" | "authed" | "client" | "client_owner" | "operator" | "supervisor";
 export type Meta = { access: Access };
@@ -21,19 +21,20 @@ const t = initTRPC
     // reconnects (with its last event id) if the pings stop.
     sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
     errorFormatter({ shape, error }) {
-      // Never leak a stack or a driver's message: the code and the ja/en text say it all.
-      const data = appErrorData(error);
-      return {
-        ...shape,
-        message: data.text.en,
-        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...data },
+      // Never leak a stack or a driver's message: the catalogue code and the ja/en text say it
+      // all. tRPC's own code word stays in the top-level `code` number.
+      const body = errorBody(error);
+      const data: AppErrorData = {
+        ...body,
+        httpStatus: shape.data.httpStatus,
+        ...(shape.data.path !== undefined ? { path: shape.data.path } : {}),
       };
+      return { ...shape, message: body.text.en, data };
     },
   });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 /** Every DomainError thrown below a procedure becomes a tRPC error with its code and text. */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -49,8 +50,8 @@ const base = t.procedure.use(domainErrors);
 
 export const publicProcedure = base.meta({ access: "public" });
 
-function requireUser(ctx: Context): User {
-  if (!ctx.session) return fail("UNAUTHENTICATED");
+function requireUser(ctx: Context): UserProfile {
+  if (!ctx.session) return refuse("UNAUTHENTICATED");
   return ctx.session.user;
 }
 
@@ -65,28 +66,28 @@ export const authedProcedure = base.meta({ access: "authed" }).use(({ ctx, next 
  */
 export const clientProcedure = base.meta({ access: "client" }).use(({ ctx, next }) => {
   const user = requireUser(ctx);
-  if (user.role !== "client" || !user.contract_id) return fail("FORBIDDEN");
-  return next({ ctx: { user, contractId: user.contract_id } });
+  if (user.role !== "client" || !user.contractId) return refuse("FORBIDDEN");
+  return next({ ctx: { user, contractId: user.contractId } });
 });
 
 /** The contract's owner manages who else of the client may sign in. */
 export const clientOwnerProcedure = base.meta({ access: "client_owner" }).use(({ ctx, next }) => {
   const user = requireUser(ctx);
-  if (user.role !== "client" || !user.contract_id || user.client_role !== "owner") return fail("FORBIDDEN");
-  return next({ ctx: { user, contractId: user.contract_id } });
+  if (user.role !== "client" || !user.contractId || user.clientRole !== "owner") return refuse("FORBIDDEN");
+  return next({ ctx: { user, contractId: user.contractId } });
 });
 
 /** Operators take calls; supervisors can too. */
 export const operatorProcedure = base.meta({ access: "operator" }).use(({ ctx, next }) => {
   const user = requireUser(ctx);
-  if (user.role !== "operator" && user.role !== "supervisor") return fail("FORBIDDEN");
-  if (!user.mailbox) return fail("FORBIDDEN");
+  if (user.role !== "operator" && user.role !== "supervisor") return refuse("FORBIDDEN");
+  if (!user.mailbox) return refuse("FORBIDDEN");
   return next({ ctx: { user, mailbox: user.mailbox } });
 });
 
 export const supervisorProcedure = base.meta({ access: "supervisor" }).use(({ ctx, next }) => {
   const user = requireUser(ctx);
-  if (user.role !== "supervisor") return fail("FORBIDDEN");
+  if (user.role !== "supervisor") return refuse("FORBIDDEN");
   return next({ ctx: { user } });
 });
 

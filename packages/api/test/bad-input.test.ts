@@ -2,7 +2,7 @@
 // with every field wrong, each field over-long. Each must come back as BAD_REQUEST with
 // VALIDATION_FAILED and field errors in Japanese and English — and change nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { User } from "@uketsuke/db";
+import type { UserProfile } from "@uketsuke/db";
 import type { Access } from "../src/index.ts";
 import { allProcedures, createHarness, invoke, JAPANESE, rejection, type Harness, type ProcedureInfo } from "./harness.ts";
 import { buildRefs, samples, type Sample } from "./samples.ts";
@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.cleanup());
 
-function admitted(access: Access | undefined): User | null {
+function admitted(access: Access | undefined): UserProfile | null {
   switch (access) {
     case "client":
     case "client_owner":
@@ -65,14 +65,14 @@ async function expectValidationFailure(p: ProcedureInfo, input: unknown, label: 
   const ctx = await h.contextAs(admitted(p.access));
   const before = await h.counts();
   const { error, data } = await rejection(invoke(ctx, p, input));
-  expect({ label, code: error.code, appCode: data.appCode }).toEqual({ label, code: "BAD_REQUEST", appCode: "VALIDATION_FAILED" });
+  expect({ label, code: error.code, appCode: data.code }).toEqual({ label, code: "BAD_REQUEST", appCode: "VALIDATION_FAILED" });
   expect(data.text.ja).toMatch(JAPANESE);
   expect(data.fields.length, label).toBeGreaterThan(0);
   for (const field of data.fields) {
     expect(typeof field.path, label).toBe("string");
     expect(field.code.length, label).toBeGreaterThan(0);
-    expect(field.message.ja, `${label}: ${JSON.stringify(field)}`).toMatch(JAPANESE);
-    expect(field.message.en.length, label).toBeGreaterThan(0);
+    expect(field.text.ja, `${label}: ${JSON.stringify(field)}`).toMatch(JAPANESE);
+    expect(field.text.en.length, label).toBeGreaterThan(0);
   }
   expect(await h.counts(), `${label} wrote something`).toEqual(before);
   return data;
@@ -125,7 +125,7 @@ describe("domain refusals inside input carry their rule's code", () => {
     const sup = await h.callerAs(h.supervisor);
     const before = await h.counts();
     const { data } = await rejection(sup.admin.contracts.create({ legalEntityName: ["株式会社甲", "株式会社乙"], answerName: ["甲", "乙"] } as never));
-    expect(data.appCode).toBe("VALIDATION_FAILED");
+    expect(data.code).toBe("VALIDATION_FAILED");
     expect(data.fields.map((f) => [f.path, f.code])).toEqual(
       expect.arrayContaining([
         ["legalEntityName", "R10_ONE_LEGAL_ENTITY"],

@@ -1,5 +1,5 @@
 // The router tests' world: a migrated temp SQLite file, one agency, two client contracts (A and
-// B) with rosters, registries and users, operators and a supervisor, and callers that carry a
+// B) with rosters, wrong numbers and users, operators and a supervisor, and callers that carry a
 // real session (a cookie from auth.login, read back by createContext). Users are hashed with the
 // real scrypt, so build one harness per test file, never per test.
 import { sql, type Kysely } from "kysely";
@@ -13,14 +13,14 @@ import {
   type Agency,
   type ContractWithNumbers,
   type Database,
-  type RosterMember,
-  type User,
-  type WrongNumberEntry,
+  type RosterMemberRow,
+  type UserProfile,
+  type WrongNumberEntryRow,
 } from "@uketsuke/db";
 import { createTestSqlite, type TestDb } from "@uketsuke/db/testing";
 import type { MessageCode } from "@uketsuke/domain";
 import { expect } from "vitest";
-import { appErrorData, type AppErrorData } from "../src/errors.ts";
+import { errorBody, type ErrorBody } from "../src/errors.ts";
 import {
   appRouter,
   createCallerFactory,
@@ -45,10 +45,10 @@ export type Caller = ReturnType<typeof createCaller>;
 
 export type Tenant = {
   contract: ContractWithNumbers;
-  roster: RosterMember[];
-  registry: WrongNumberEntry[];
-  owner: User;
-  member: User;
+  roster: RosterMemberRow[];
+  wrongNumbers: WrongNumberEntryRow[];
+  owner: UserProfile;
+  member: UserProfile;
 };
 
 export type Harness = {
@@ -61,13 +61,13 @@ export type Harness = {
   setNow(instant: string | Date): void;
   a: Tenant;
   b: Tenant;
-  supervisor: User;
-  operators: User[];
-  operator: User;
+  supervisor: UserProfile;
+  operators: UserProfile[];
+  operator: UserProfile;
   /** Signs in once through auth.login and keeps the token. */
-  tokenOf(user: User): Promise<string>;
-  contextAs(user: User | null): Promise<Context>;
-  callerAs(user: User | null): Promise<Caller>;
+  tokenOf(user: UserProfile): Promise<string>;
+  contextAs(user: UserProfile | null): Promise<Context>;
+  callerAs(user: UserProfile | null): Promise<Caller>;
   /** Row count of every table in the database, by table name. */
   counts(): Promise<Record<string, number>>;
   cleanup(): Promise<void>;
@@ -77,8 +77,8 @@ type TenantSpec = {
   legalEntityName: string;
   answerName: string;
   numbers: string[];
-  roster: Array<{ name: string; name_kana?: string; report_address: string; address_kind?: "person" | "list" }>;
-  registry: Array<{ company_name: string; company_name_kana?: string; numbers: string[]; typical_calls: string }>;
+  roster: Array<{ name: string; nameKana?: string; reportAddress: string; addressKind?: "person" | "list" }>;
+  wrongNumbers: Array<{ companyName: string; companyNameKana?: string; numbers: string[]; typicalCalls: string }>;
   emailDomain: string;
 };
 
@@ -87,12 +87,12 @@ const TENANT_A: TenantSpec = {
   answerName: "あおば商事",
   numbers: ["+81311112222"],
   roster: [
-    { name: "山田 太郎", name_kana: "ヤマダ タロウ", report_address: "yamada@aoba.example.com" },
-    { name: "佐藤 花子", name_kana: "サトウ ハナコ", report_address: "hanako.sato@aoba.example.com" },
-    { name: "営業部", name_kana: "エイギョウブ", report_address: "eigyo-ml@aoba.example.com", address_kind: "list" },
+    { name: "山田 太郎", nameKana: "ヤマダ タロウ", reportAddress: "yamada@aoba.example.com" },
+    { name: "佐藤 花子", nameKana: "サトウ ハナコ", reportAddress: "hanako.sato@aoba.example.com" },
+    { name: "営業部", nameKana: "エイギョウブ", reportAddress: "eigyo-ml@aoba.example.com", addressKind: "list" },
   ],
-  registry: [
-    { company_name: "株式会社ABC", company_name_kana: "エービーシー", numbers: ["+81399990000"], typical_calls: "ABC様宛の配送のお問い合わせ" },
+  wrongNumbers: [
+    { companyName: "株式会社ABC", companyNameKana: "エービーシー", numbers: ["+81399990000"], typicalCalls: "ABC様宛の配送のお問い合わせ" },
   ],
   emailDomain: "aoba.example.com",
 };
@@ -102,44 +102,44 @@ const TENANT_B: TenantSpec = {
   legalEntityName: "株式会社みどり物産",
   answerName: "みどり物産",
   numbers: ["+81662220000"],
-  roster: [{ name: "田中 一郎", name_kana: "タナカ イチロウ", report_address: "tanaka@midori.example.com" }],
-  registry: [{ company_name: "みどり薬局", company_name_kana: "ミドリヤッキョク", numbers: ["+81662220001"], typical_calls: "処方箋のお問い合わせ" }],
+  roster: [{ name: "田中 一郎", nameKana: "タナカ イチロウ", reportAddress: "tanaka@midori.example.com" }],
+  wrongNumbers: [{ companyName: "みどり薬局", companyNameKana: "ミドリヤッキョク", numbers: ["+81662220001"], typicalCalls: "処方箋のお問い合わせ" }],
   emailDomain: "midori.example.com",
 };
 
 async function seedTenant(db: Kysely<Database>, agency: Agency, spec: TenantSpec): Promise<Tenant> {
   const contract = await insertContract(db, {
-    agency_id: agency.id,
-    legal_entity_name: spec.legalEntityName,
-    answer_name: spec.answerName,
+    agencyId: agency.id,
+    legalEntityName: spec.legalEntityName,
+    answerName: spec.answerName,
     script: `${spec.answerName}のご用件を伺い、担当者から折り返します。`,
     numbers: spec.numbers,
   });
-  const roster: RosterMember[] = [];
+  const roster: RosterMemberRow[] = [];
   for (const m of spec.roster) {
     roster.push(
       await insertRosterMember(db, contract.id, {
         name: m.name,
-        name_kana: m.name_kana ?? null,
-        report_address: m.report_address,
-        address_kind: m.address_kind ?? "person",
-        list_policy: m.address_kind === "list" ? "open" : null,
+        nameKana: m.nameKana ?? null,
+        reportAddress: m.reportAddress,
+        addressKind: m.addressKind ?? "person",
+        listPolicy: m.addressKind === "list" ? "open" : null,
       }),
     );
   }
-  const registry: WrongNumberEntry[] = [];
-  for (const e of spec.registry) registry.push(await insertWrongNumber(db, contract.id, e));
+  const wrongNumbers: WrongNumberEntryRow[] = [];
+  for (const e of spec.wrongNumbers) wrongNumbers.push(await insertWrongNumber(db, contract.id, e));
   const [owner, member] = await Promise.all([
     createUser(db, { email: `owner@${spec.emailDomain}`, password: PASSWORD, displayName: `${spec.answerName} 代表`, role: "client", contractId: contract.id, clientRole: "owner", locale: "ja" }),
     createUser(db, { email: `member@${spec.emailDomain}`, password: PASSWORD, displayName: `${spec.answerName} 社員`, role: "client", contractId: contract.id, clientRole: "member", locale: "ja" }),
   ]);
-  return { contract, roster, registry, owner, member };
+  return { contract, roster, wrongNumbers, owner, member };
 }
 
 export async function createHarness(options: { operators?: number } = {}): Promise<Harness> {
   const testDb = await createTestSqlite();
   const db = testDb.db;
-  const agency = await insertAgency(db, { name: "受付テスト電話代行", mail_domain: AGENCY_DOMAIN });
+  const agency = await insertAgency(db, { name: "受付テスト電話代行", mailDomain: AGENCY_DOMAIN });
   let now = new Date(FIXED_NOW);
   const bus = new InProcessEventBus();
   const deps: ApiDeps = {
@@ -163,7 +163,7 @@ export async function createHarness(options: { operators?: number } = {}): Promi
 
   const tokens = new Map<string, Promise<string>>();
   const anonymous = () => createContext(deps, { headers: new Headers() });
-  const tokenOf = (user: User): Promise<string> => {
+  const tokenOf = (user: UserProfile): Promise<string> => {
     let token = tokens.get(user.id);
     if (!token) {
       token = anonymous().then(async (ctx) => (await createCaller(ctx).auth.login({ email: user.email, password: PASSWORD })).token);
@@ -171,7 +171,7 @@ export async function createHarness(options: { operators?: number } = {}): Promi
     }
     return token;
   };
-  const contextAs = async (user: User | null): Promise<Context> => {
+  const contextAs = async (user: UserProfile | null): Promise<Context> => {
     if (!user) return anonymous();
     const token = await tokenOf(user);
     return createContext(deps, { headers: new Headers({ cookie: `${SESSION_COOKIE}=${token}` }) });
@@ -189,9 +189,9 @@ export async function createHarness(options: { operators?: number } = {}): Promi
     },
     a: a as Tenant,
     b: b as Tenant,
-    supervisor: supervisor as User,
-    operators: operators as User[],
-    operator: operators[0] as User,
+    supervisor: supervisor as UserProfile,
+    operators: operators as UserProfile[],
+    operator: operators[0] as UserProfile,
     tokenOf,
     contextAs,
     callerAs: async (user) => createCaller(await contextAs(user)),
@@ -306,9 +306,9 @@ export function admits(access: Access, role: Role): boolean {
 
 // ── Errors ──────────────────────────────────────────────────────────────────────────────────
 
-export type CaughtError = { error: TRPCError; data: AppErrorData };
+export type CaughtError = { error: TRPCError; data: ErrorBody };
 
-/** Awaits a call that must fail; returns the tRPC error and the data the formatter would send. */
+/** Awaits a call that must fail; returns the tRPC error and the body the formatter would send in `data`. */
 export async function rejection(promise: Promise<unknown>): Promise<CaughtError> {
   let caught: unknown;
   try {
@@ -318,13 +318,13 @@ export async function rejection(promise: Promise<unknown>): Promise<CaughtError>
     caught = error;
   }
   if (!(caught instanceof TRPCError)) throw caught;
-  return { error: caught, data: appErrorData(caught) };
+  return { error: caught, data: errorBody(caught) };
 }
 
 /** Expects a refusal with this tRPC code (and catalogue code), with ja/en text. */
 export async function expectRefusal(promise: Promise<unknown>, code: TRPC_ERROR_CODE_KEY, appCode?: MessageCode): Promise<CaughtError> {
   const caught = await rejection(promise);
-  expect({ code: caught.error.code, appCode: caught.data.appCode }).toEqual({ code, appCode: appCode ?? caught.data.appCode });
+  expect({ code: caught.error.code, appCode: caught.data.code }).toEqual({ code, appCode: appCode ?? caught.data.code });
   expect(caught.data.text.ja).toMatch(JAPANESE);
   expect(caught.data.text.en.length).toBeGreaterThan(0);
   return caught;
@@ -335,7 +335,7 @@ export async function expectFieldError(promise: Promise<unknown>, path: string, 
   const caught = await expectRefusal(promise, "BAD_REQUEST", "VALIDATION_FAILED");
   const field = caught.data.fields.find((f) => f.path === path && f.code === fieldCode);
   expect(field, `${path}/${fieldCode} in ${JSON.stringify(caught.data.fields)}`).toBeDefined();
-  expect(field?.message.ja).toMatch(JAPANESE);
-  expect(field?.message.en.length).toBeGreaterThan(0);
+  expect(field?.text.ja).toMatch(JAPANESE);
+  expect(field?.text.en.length).toBeGreaterThan(0);
   return caught;
 }

@@ -70,14 +70,14 @@ describe("a save that fails midway leaves nothing behind", () => {
 
       // A database failure is a 500, but in the catalogue's words, never the driver's.
       expect(caught.error.code).toBe("INTERNAL_SERVER_ERROR");
-      expect(caught.data).toEqual({ appCode: "INTERNAL", rule: null, text: message("INTERNAL"), fields: [] });
+      expect(caught.data).toEqual({ code: "INTERNAL", rule: null, text: message("INTERNAL"), fields: [] });
       const sent = formatted(caught.error, "calls.saveMessage");
       expect(sent.message).toBe(message("INTERNAL").en);
       expect(JSON.stringify(sent)).not.toMatch(/boom|SQLITE|\/var\/db|stack/i);
 
       // Nothing at all was written, and no one was told of a report that does not exist.
       expect(await h.counts()).toEqual(before);
-      expect(await h.db.selectFrom("reports").select("id").where("call_id", "=", call.id).execute()).toEqual([]);
+      expect(await h.db.selectFrom("reports").select("id").where("callId", "=", call.id).execute()).toEqual([]);
       expect(events).toEqual([]);
 
       // The call is not stuck half-reported: it saves cleanly once the database is well again.
@@ -114,13 +114,13 @@ describe("claiming a ringing call is atomic", () => {
   for (const n of [2, 10]) {
     it(`${n} operators claim at once: exactly one wins, the others hear CALL_ALREADY_CLAIMED`, async () => {
       const ringing = await insertCall(h.db, {
-        contract_id: h.a.contract.id,
-        external_id: `race-${n}`,
-        from_number: "+819011110000",
-        to_number: h.a.contract.numbers[0] ?? "",
+        contractId: h.a.contract.id,
+        externalId: `race-${n}`,
+        fromNumber: "+819011110000",
+        toNumber: h.a.contract.numbers[0] ?? "",
         status: "ringing",
         source: "telephony",
-        ring_at: h.now().toISOString(),
+        ringAt: h.now().toISOString(),
       });
       const contenders = operators.slice(0, n);
       let results: PromiseSettledResult<unknown>[] = [];
@@ -133,13 +133,13 @@ describe("claiming a ringing call is atomic", () => {
       for (const r of results) {
         if (r.status === "fulfilled") continue;
         const { error, data } = await rejection(Promise.reject(r.reason));
-        expect([error.code, data.appCode]).toEqual(["CONFLICT", "CALL_ALREADY_CLAIMED"]);
+        expect([error.code, data.code]).toEqual(["CONFLICT", "CALL_ALREADY_CLAIMED"]);
         expect(data.text.ja).toBe(message("CALL_ALREADY_CLAIMED").ja);
       }
       const row = await h.db.selectFrom("calls").selectAll().where("id", "=", ringing.id).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ status: "answered", claimed_by: winner?.id });
-      const audits = await h.db.selectFrom("audit_log").select("actor_user_id").where("action", "=", "call.claim").where("entity_id", "=", ringing.id).execute();
-      expect(audits).toEqual([{ actor_user_id: winner?.id }]);
+      expect(row).toMatchObject({ status: "answered", claimedBy: winner?.id });
+      const audits = await h.db.selectFrom("audit_log").select("actorUserId").where("action", "=", "call.claim").where("entityId", "=", ringing.id).execute();
+      expect(audits).toEqual([{ actorUserId: winner?.id }]);
       expect(events.map((e) => e.event)).toEqual([{ type: "call.claimed", callId: ringing.id, contractId: h.a.contract.id, operatorId: winner?.id }]);
       // Only the winner can go on with it.
       const loser = contenders.find((_, i) => i !== won[0]) as Caller;
@@ -165,11 +165,11 @@ describe("saving a message twice at once", () => {
     for (const r of results) {
       if (r.status === "rejected") await expectRefusal(Promise.reject(r.reason), "CONFLICT", "CALL_ALREADY_REPORTED");
     }
-    const reports = await h.db.selectFrom("reports").select("id").where("call_id", "=", call.id).execute();
+    const reports = await h.db.selectFrom("reports").select("id").where("callId", "=", call.id).execute();
     expect(reports).toHaveLength(1);
-    const outbox = await h.db.selectFrom("outbox").select("id").where("report_id", "=", reports[0]?.id ?? "").execute();
+    const outbox = await h.db.selectFrom("outbox").select("id").where("reportId", "=", reports[0]?.id ?? "").execute();
     expect(outbox).toHaveLength(1);
-    const audits = await h.db.selectFrom("audit_log").select("id").where("action", "=", "report.create").where("entity_id", "=", reports[0]?.id ?? "").execute();
+    const audits = await h.db.selectFrom("audit_log").select("id").where("action", "=", "report.create").where("entityId", "=", reports[0]?.id ?? "").execute();
     expect(audits).toHaveLength(1);
   });
 });

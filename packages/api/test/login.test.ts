@@ -1,7 +1,7 @@
 // Signing in and out: one error for a wrong password and an unknown address, throttling after
 // five failures (even for the right password), disabled users kept out, sessions that end.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findValidSession, type User } from "@uketsuke/db";
+import { findValidSession, type UserProfile } from "@uketsuke/db";
 import { message } from "@uketsuke/domain";
 import { createContext, SESSION_COOKIE } from "../src/index.ts";
 import { createCaller, createHarness, expectRefusal, FIXED_NOW, PASSWORD, type Harness } from "./harness.ts";
@@ -72,7 +72,7 @@ describe("sign-in", () => {
     expect(throttled.data.text.en).toContain("15 minutes");
     // A throttled attempt is not even checked: no new attempt row, no session.
     expect((await attempts(email)).length).toBe(5);
-    expect(await h.db.selectFrom("sessions").select("id").where("user_id", "=", h.b.member.id).execute()).toEqual([]);
+    expect(await h.db.selectFrom("sessions").select("id").where("userId", "=", h.b.member.id).execute()).toEqual([]);
     // Other addresses are not affected.
     expect((await caller.auth.login({ email: h.b.owner.email, password: PASSWORD })).user.id).toBe(h.b.owner.id);
 
@@ -101,7 +101,7 @@ describe("sign-in", () => {
 });
 
 describe("sessions", () => {
-  async function signIn(user: User) {
+  async function signIn(user: UserProfile) {
     const { caller } = await anonymous();
     return (await caller.auth.login({ email: user.email, password: PASSWORD })).token;
   }

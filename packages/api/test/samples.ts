@@ -3,7 +3,7 @@
 // and the bad-input walk spoils them one field at a time. A new client procedure without a
 // sample here fails the tenancy test: its cross-tenant behaviour has to be thought about.
 import { randomUUID } from "node:crypto";
-import { insertCall, type User } from "@uketsuke/db";
+import { insertCall, type UserProfile } from "@uketsuke/db";
 import type { Harness } from "./harness.ts";
 
 export type Refs = {
@@ -31,7 +31,7 @@ let serial = 0;
 const next = () => `${Date.now().toString(36)}${(serial++).toString(36)}`;
 
 /** Saves one message through the real operator procedures; returns the ids it created. */
-export async function saveOne(h: Harness, contractId: string, operator: User, message: string) {
+export async function saveOne(h: Harness, contractId: string, operator: UserProfile, message: string) {
   const op = await h.callerAs(operator);
   const call = await op.calls.openManual({ contractId, from: "090-1234-5678" });
   const saved = await op.calls.saveMessage({
@@ -42,7 +42,7 @@ export async function saveOne(h: Harness, contractId: string, operator: User, me
     message,
     callbackRequested: true,
   });
-  const outbox = await h.db.selectFrom("outbox").select("id").where("report_id", "=", saved.reportId).executeTakeFirstOrThrow();
+  const outbox = await h.db.selectFrom("outbox").select("id").where("reportId", "=", saved.reportId).executeTakeFirstOrThrow();
   return { callId: call.id, reportId: saved.reportId, callbackId: saved.callbackId ?? "", outboxId: outbox.id };
 }
 
@@ -52,12 +52,12 @@ export async function buildRefs(h: Harness): Promise<Refs> {
   const op = await h.callerAs(h.operator);
   const open = await op.calls.openManual({ contractId: h.a.contract.id });
   const ringing = await insertCall(h.db, {
-    contract_id: h.a.contract.id,
-    from_number: "+819011112222",
-    to_number: h.a.contract.numbers[0] ?? "",
+    contractId: h.a.contract.id,
+    fromNumber: "+819011112222",
+    toNumber: h.a.contract.numbers[0] ?? "",
     status: "ringing",
     source: "telephony",
-    ring_at: h.now().toISOString(),
+    ringAt: h.now().toISOString(),
   });
   return {
     reportedCallA: a.callId,
@@ -86,10 +86,10 @@ export function samples(h: Harness, r: Refs): Record<string, Sample> {
     "roster.update": { input: () => ({ id: A.roster[0]?.id, name: "書き換え 試験", reportAddress: "probe@midori.example.com" }), crossTenant: "refused" },
     "roster.remove": { input: () => ({ id: A.roster[1]?.id }), crossTenant: "refused" },
     "roster.reorder": { input: () => ({ orderedIds: A.roster.map((m) => m.id).reverse() }), crossTenant: "refused" },
-    "registry.list": { input: none, crossTenant: "scoped" },
-    "registry.add": { input: () => ({ companyName: "株式会社プローブ", numbers: ["03-5555-1111"], typicalCalls: "試験" }), crossTenant: "scoped" },
-    "registry.update": { input: () => ({ id: A.registry[0]?.id, companyName: "書き換え商事" }), crossTenant: "refused" },
-    "registry.remove": { input: () => ({ id: A.registry[0]?.id }), crossTenant: "refused" },
+    "wrongNumbers.list": { input: none, crossTenant: "scoped" },
+    "wrongNumbers.add": { input: () => ({ companyName: "株式会社プローブ", numbers: ["03-5555-1111"], typicalCalls: "試験" }), crossTenant: "scoped" },
+    "wrongNumbers.update": { input: () => ({ id: A.wrongNumbers[0]?.id, companyName: "書き換え商事" }), crossTenant: "refused" },
+    "wrongNumbers.remove": { input: () => ({ id: A.wrongNumbers[0]?.id }), crossTenant: "refused" },
     "reports.list": { input: () => ({ limit: 200 }), crossTenant: "scoped" },
     "reports.get": { input: () => ({ id: r.reportA }), crossTenant: "refused" },
     "callbacks.listOpen": { input: none, crossTenant: "scoped" },

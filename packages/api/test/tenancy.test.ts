@@ -3,7 +3,7 @@
 // cross-tenant behaviour nobody thought about, fails here.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { User } from "@uketsuke/db";
+import type { UserProfile } from "@uketsuke/db";
 import type { Access } from "../src/index.ts";
 import {
   admits,
@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.cleanup());
 
-function userFor(role: Role): User | null {
+function userFor(role: Role): UserProfile | null {
   switch (role) {
     case "anonymous":
       return null;
@@ -87,7 +87,7 @@ describe("callers a procedure does not admit are refused, and nothing is written
         const before = await h.counts();
         const { error, data } = await rejection(invoke(ctx, p, inputFor(p)));
         const expected = role === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN";
-        expect({ role, code: error.code, appCode: data.appCode }).toEqual({
+        expect({ role, code: error.code, appCode: data.code }).toEqual({
           role,
           code: expected,
           appCode: role === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN",
@@ -121,12 +121,12 @@ async function rowsOfA(): Promise<Record<string, string[]>> {
 async function secretsOfA(): Promise<string[]> {
   const id = h.a.contract.id;
   const ids = await Promise.all([
-    h.db.selectFrom("roster_members").select("id").where("contract_id", "=", id).execute(),
-    h.db.selectFrom("wrong_number_entries").select("id").where("contract_id", "=", id).execute(),
-    h.db.selectFrom("users").select("id").where("contract_id", "=", id).execute(),
-    h.db.selectFrom("reports").select("id").where("contract_id", "=", id).execute(),
-    h.db.selectFrom("callbacks").select("id").where("contract_id", "=", id).execute(),
-    h.db.selectFrom("calls").select("id").where("contract_id", "=", id).execute(),
+    h.db.selectFrom("roster_members").select("id").where("contractId", "=", id).execute(),
+    h.db.selectFrom("wrong_number_entries").select("id").where("contractId", "=", id).execute(),
+    h.db.selectFrom("users").select("id").where("contractId", "=", id).execute(),
+    h.db.selectFrom("reports").select("id").where("contractId", "=", id).execute(),
+    h.db.selectFrom("callbacks").select("id").where("contractId", "=", id).execute(),
+    h.db.selectFrom("calls").select("id").where("contractId", "=", id).execute(),
   ]);
   return [id, ...ids.flat().map((r) => r.id), "あおば", "aoba.example.com", "ABC"];
 }
@@ -150,7 +150,7 @@ describe("contract B's owner reaches nothing of contract A", () => {
       } else {
         const { error, data } = await rejection(Promise.reject(outcome.error));
         const ruleRefusal = error.code === "UNPROCESSABLE_CONTENT" && data.rule !== null;
-        expect(error.code === "NOT_FOUND" || ruleRefusal, `${p.path}: ${error.code} ${data.appCode}`).toBe(true);
+        expect(error.code === "NOT_FOUND" || ruleRefusal, `${p.path}: ${error.code} ${data.code}`).toBe(true);
         for (const secret of secrets) expect(JSON.stringify(data), `${p.path} leaked ${secret}`).not.toContain(secret);
       }
       expect(await rowsOfA(), `${p.path} changed contract A's rows`).toEqual(before);

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { DialectName } from "./executor.ts";
 import type { Database } from "./schema.ts";
@@ -16,6 +16,13 @@ export interface Db {
 // `date` columns would otherwise come back as local-midnight Dates (see STACK.md). Our own
 // times are TEXT, but a `date` from an ad-hoc query should read as what was stored.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+/**
+ * The code names columns in camelCase (`answerName`), the database in snake_case
+ * (`answer_name`): the plugin translates both ways, so rows are camelCase from the query
+ * functions up to the wire. JSON columns are TEXT, so their contents are never renamed.
+ */
+const plugins = [new CamelCasePlugin()];
 
 /**
  * Opens the database named by `url`: `postgres://…` / `postgresql://…` is PostgreSQL, anything
@@ -37,7 +44,7 @@ export interface CreateDbOptions {
 function createPostgres(url: string, options: CreateDbOptions): Db {
   const pool = new pg.Pool({ connectionString: url });
   pool.on("error", options.onPoolError ?? ((error) => console.error("[db] idle connection lost:", error.message)));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   // Kysely's destroy() ends the pool.
   return { db, dialect: "postgres", close: () => db.destroy() };
 }
@@ -83,6 +90,6 @@ function createSqlite(url: string): Db {
   // In WAL mode NORMAL still survives a crash of the process (a committed transaction is in
   // the WAL); only a power cut can lose the last commits. FULL would fsync every commit.
   database.pragma("synchronous = NORMAL");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }

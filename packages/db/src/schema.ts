@@ -1,80 +1,82 @@
-// The tables as kysely sees them. One shape on both engines: ids are TEXT (the app makes them
-// with crypto.randomUUID()), times are TEXT ISO-8601 UTC (`new Date().toISOString()`, so they
-// sort as text), booleans are INTEGER 0/1 and JSON is TEXT. `Generated<>` marks a column the
-// database can fill (a default).
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+// The tables as kysely sees them. Properties are camelCase: kysely's CamelCasePlugin (see
+// connect.ts) maps them to the snake_case columns the migrations create. One shape on both
+// engines: ids are TEXT (the app makes them with crypto.randomUUID()), times are TEXT ISO-8601
+// UTC (`new Date().toISOString()`, so they sort as text), booleans are INTEGER 0/1 and JSON is
+// TEXT; the query functions hand out real booleans and parsed JSON. `Generated<>` marks a
+// column the database can fill (a default).
+import type { Generated, Insertable, Selectable } from "kysely";
+import type {
+  AddressKind,
+  CallbackStatus,
+  CallDirection,
+  CallEventType,
+  CallOutcome,
+  CallSource,
+  CallStatus,
+  ClientRole,
+  ContractStatus,
+  ListPolicy,
+  Locale,
+  OutboxKind,
+  OutboxStatus,
+  RoutingReason,
+  UserRole,
+} from "@uketsuke/domain";
 
-/** 0 or 1: SQLite has no boolean, so both engines store an integer. */
+/** 0 or 1: SQLite has no boolean, so both engines store an integer. Never leaves the query functions. */
 export type Flag = 0 | 1;
-
-export type ContractStatus = "active" | "suspended" | "ended";
-export type UserRole = "client" | "operator" | "supervisor";
-export type ClientRole = "owner" | "member";
-export type Locale = "ja" | "en";
-export type AddressKind = "person" | "list";
-export type ListPolicy = "open";
-export type CallDirection = "inbound" | "outbound";
-/** closed = arrived outside business hours (R9): logged, never queued. */
-export type CallStatus = "ringing" | "answered" | "ended" | "missed" | "closed";
-export type CallSource = "telephony" | "manual";
-export type CallEventKind = "ring" | "answer" | "hangup";
-export type RoutingReason = "named" | "not_named" | "not_found" | "ambiguous";
-export type ReportOutcome = "message" | "wrong_number" | "test_call" | "other_company";
-export type CallbackStatus = "open" | "done";
-export type OutboxKind = "report" | "reminder";
-export type OutboxStatus = "pending" | "sending" | "sent" | "captured" | "failed";
 
 export interface AgencyTable {
   id: string;
   name: string;
   /** The domain every report is sent from (R2). */
-  mail_domain: string;
-  created_at: Generated<string>;
+  mailDomain: string;
+  createdAt: Generated<string>;
 }
 
 export interface ContractTable {
   id: string;
-  agency_id: string;
+  agencyId: string;
   /** One contract, one legal entity (R10). */
-  legal_entity_name: string;
-  answer_name: string;
+  legalEntityName: string;
+  answerName: string;
   script: Generated<string>;
   status: Generated<ContractStatus>;
-  created_at: Generated<string>;
-  updated_at: Generated<string>;
+  createdAt: Generated<string>;
+  updatedAt: Generated<string>;
 }
 
 export interface ContractNumberTable {
   /** E.164; the primary key, so a forwarded number selects exactly one contract. */
   number: string;
-  contract_id: string;
-  created_at: Generated<string>;
+  contractId: string;
+  createdAt: Generated<string>;
 }
 
 export interface UserTable {
   id: string;
   /** Stored lower-case; look-ups lower-case their argument. */
   email: string;
-  password_hash: string;
-  display_name: string;
+  passwordHash: string;
+  displayName: string;
   role: UserRole;
   /** Set iff role = 'client'. */
-  contract_id: string | null;
-  client_role: ClientRole | null;
+  contractId: string | null;
+  clientRole: ClientRole | null;
   /** Staff only: the part before `@` of the sender address (R2). */
   mailbox: string | null;
   locale: Generated<Locale>;
-  created_at: Generated<string>;
-  disabled_at: string | null;
+  createdAt: Generated<string>;
+  disabledAt: string | null;
 }
 
 export interface SessionTable {
-  /** SHA-256 hex of the session token; the raw token is never stored. */
+  /** HMAC-SHA-256 (under the cookie secret) of the session token, in hex; the raw token is never stored. */
   id: string;
-  user_id: string;
-  created_at: Generated<string>;
-  expires_at: string;
-  last_seen_at: Generated<string>;
+  userId: string;
+  createdAt: Generated<string>;
+  expiresAt: string;
+  lastSeenAt: Generated<string>;
 }
 
 export interface LoginAttemptTable {
@@ -87,140 +89,140 @@ export interface LoginAttemptTable {
 
 export interface RosterMemberTable {
   id: string;
-  contract_id: string;
+  contractId: string;
   /** 1 = top of the roster = the default recipient (R7). */
   position: number;
   name: string;
-  name_kana: string | null;
-  report_address: string;
-  address_kind: AddressKind;
-  /** For lists: 'open' = accepts posts from non-members (R3). */
-  list_policy: ListPolicy | null;
-  created_at: Generated<string>;
-  updated_at: Generated<string>;
+  nameKana: string | null;
+  reportAddress: string;
+  addressKind: AddressKind;
+  /** For lists: 'open' = accepts posts from non-members (R3); no other kind is ever stored. */
+  listPolicy: ListPolicy | null;
+  createdAt: Generated<string>;
+  updatedAt: Generated<string>;
 }
 
 export interface WrongNumberEntryTable {
   id: string;
-  contract_id: string;
-  company_name: string;
-  company_name_kana: string | null;
+  contractId: string;
+  companyName: string;
+  companyNameKana: string | null;
   /** JSON array of E.164 strings. */
   numbers: string;
-  typical_calls: string;
-  created_at: Generated<string>;
-  updated_at: Generated<string>;
+  typicalCalls: string;
+  createdAt: Generated<string>;
+  updatedAt: Generated<string>;
 }
 
 export interface CallTable {
   id: string;
-  contract_id: string;
+  contractId: string;
   /** The telephony provider's call id; null for calls opened by hand. */
-  external_id: string | null;
-  from_number: string;
-  to_number: string;
+  externalId: string | null;
+  fromNumber: string;
+  toNumber: string;
   direction: CallDirection;
   status: CallStatus;
   source: CallSource;
-  claimed_by: string | null;
-  ring_at: string;
-  answered_at: string | null;
-  ended_at: string | null;
-  created_at: Generated<string>;
+  claimedBy: string | null;
+  ringAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  createdAt: Generated<string>;
 }
 
 export interface CallEventTable {
   id: string;
-  external_call_id: string;
-  event: CallEventKind;
-  received_at: Generated<string>;
+  externalCallId: string;
+  event: CallEventType;
+  receivedAt: Generated<string>;
   /** JSON. */
   payload: string;
 }
 
 export interface ReportTable {
   id: string;
-  contract_id: string;
-  call_id: string | null;
-  operator_id: string;
-  received_at: string;
-  caller_company: string | null;
-  caller_name: string | null;
-  callback_number: string | null;
+  contractId: string;
+  callId: string | null;
+  operatorId: string;
+  receivedAt: string;
+  callerCompany: string | null;
+  callerName: string | null;
+  callbackNumber: string | null;
   /** The person asked for, as heard. */
-  requested_person: string | null;
-  routed_member_id: string | null;
-  routed_name: string;
-  routed_address: string;
-  routing_reason: RoutingReason;
+  requestedPerson: string | null;
+  routedMemberId: string | null;
+  routedName: string;
+  routedAddress: string;
+  routingReason: RoutingReason;
   message: string;
-  callback_requested: Flag;
-  outcome: ReportOutcome;
-  wrong_number_entry_id: string | null;
+  callbackRequested: Flag;
+  outcome: CallOutcome;
+  wrongNumberEntryId: string | null;
   subject: string;
-  body_text: string;
-  body_html: string;
+  bodyText: string;
+  bodyHtml: string;
   /** Stable across retries, so at-least-once delivery dedupes at the reader. */
-  message_id: string;
-  created_at: Generated<string>;
+  messageId: string;
+  createdAt: Generated<string>;
 }
 
 export interface CallbackTable {
   id: string;
-  report_id: string;
-  contract_id: string;
+  reportId: string;
+  contractId: string;
   status: Generated<CallbackStatus>;
-  requested_at: string;
-  done_at: string | null;
-  done_by: string | null;
-  last_reminded_at: string | null;
-  reminder_count: Generated<number>;
+  requestedAt: string;
+  doneAt: string | null;
+  doneBy: string | null;
+  lastRemindedAt: string | null;
+  reminderCount: Generated<number>;
 }
 
 export interface OutboxTable {
   id: string;
   kind: OutboxKind;
-  report_id: string | null;
-  callback_id: string | null;
-  message_id: string;
-  from_address: string;
+  reportId: string | null;
+  callbackId: string | null;
+  messageId: string;
+  fromAddress: string;
   /** JSON array of addresses. */
-  to_addresses: string;
+  toAddresses: string;
   subject: string;
-  body_text: string;
-  body_html: string;
+  bodyText: string;
+  bodyHtml: string;
   status: Generated<OutboxStatus>;
   attempts: Generated<number>;
-  next_attempt_at: Generated<string>;
-  locked_until: string | null;
-  last_error: string | null;
-  sent_at: string | null;
-  created_at: Generated<string>;
+  nextAttemptAt: Generated<string>;
+  lockedUntil: string | null;
+  lastError: string | null;
+  sentAt: string | null;
+  createdAt: Generated<string>;
 }
 
 export interface CapturedMailTable {
   id: string;
-  outbox_id: string;
-  message_id: string;
-  from_address: string;
+  outboxId: string;
+  messageId: string;
+  fromAddress: string;
   /** JSON array of addresses. */
-  to_addresses: string;
+  toAddresses: string;
   subject: string;
-  body_text: string;
-  body_html: string;
-  captured_at: Generated<string>;
+  bodyText: string;
+  bodyHtml: string;
+  capturedAt: Generated<string>;
 }
 
 export interface AuditLogTable {
   id: string;
   at: Generated<string>;
-  actor_user_id: string | null;
-  actor_role: UserRole | null;
-  contract_id: string | null;
+  actorUserId: string | null;
+  actorRole: UserRole | null;
+  contractId: string | null;
   /** e.g. 'roster.reorder'. */
   action: string;
   entity: string;
-  entity_id: string | null;
+  entityId: string | null;
   /** JSON. */
   detail: string;
 }
@@ -244,51 +246,28 @@ export interface Database {
 }
 
 export type Agency = Selectable<AgencyTable>;
-export type NewAgency = Insertable<AgencyTable>;
-
 export type Contract = Selectable<ContractTable>;
-export type NewContract = Insertable<ContractTable>;
-export type ContractUpdate = Updateable<ContractTable>;
-
-export type ContractNumber = Selectable<ContractNumberTable>;
-
 export type User = Selectable<UserTable>;
-export type NewUser = Insertable<UserTable>;
-export type UserUpdate = Updateable<UserTable>;
-
+/** A user as anyone but the login check sees one: never the password hash. */
+export type UserProfile = Omit<User, "passwordHash">;
 export type Session = Selectable<SessionTable>;
-export type NewSession = Insertable<SessionTable>;
-
-export type LoginAttempt = Selectable<LoginAttemptTable>;
-export type NewLoginAttempt = Insertable<LoginAttemptTable>;
-
-export type RosterMember = Selectable<RosterMemberTable>;
-export type NewRosterMember = Insertable<RosterMemberTable>;
-export type RosterMemberUpdate = Updateable<RosterMemberTable>;
-
-export type WrongNumberEntryRow = Selectable<WrongNumberEntryTable>;
-export type NewWrongNumberEntryRow = Insertable<WrongNumberEntryTable>;
-export type WrongNumberEntryRowUpdate = Updateable<WrongNumberEntryTable>;
-
+export type RosterMemberRow = Selectable<RosterMemberTable>;
 export type Call = Selectable<CallTable>;
 export type NewCall = Insertable<CallTable>;
-export type CallUpdate = Updateable<CallTable>;
-
-export type CallEvent = Selectable<CallEventTable>;
-export type NewCallEventRow = Insertable<CallEventTable>;
-
-export type Report = Selectable<ReportTable>;
-export type NewReport = Insertable<ReportTable>;
-
 export type Callback = Selectable<CallbackTable>;
-export type NewCallback = Insertable<CallbackTable>;
 
-export type OutboxRow = Selectable<OutboxTable>;
-export type NewOutboxRow = Insertable<OutboxTable>;
-export type OutboxUpdate = Updateable<OutboxTable>;
+/** JSON columns decoded: the numbers as an array. */
+export type WrongNumberEntryRow = Omit<Selectable<WrongNumberEntryTable>, "numbers"> & { numbers: string[] };
 
-export type CapturedMailRow = Selectable<CapturedMailTable>;
-export type NewCapturedMailRow = Insertable<CapturedMailTable>;
+/** A report as stored, with its flag as a boolean. */
+export type Report = Omit<Selectable<ReportTable>, "callbackRequested"> & { callbackRequested: boolean };
+export type NewReport = Insertable<ReportTable>;
+/** What a list of reports carries: everything but the mail's body (that is `getReport`'s). */
+export type ReportSummary = Omit<Report, "bodyText" | "bodyHtml">;
 
-export type AuditLogRow = Selectable<AuditLogTable>;
-export type NewAuditLogRow = Insertable<AuditLogTable>;
+export type OutboxMessage = Omit<Selectable<OutboxTable>, "toAddresses"> & { toAddresses: string[] };
+export type OutboxSummary = Omit<OutboxMessage, "bodyText" | "bodyHtml">;
+export type CapturedMail = Omit<Selectable<CapturedMailTable>, "toAddresses"> & { toAddresses: string[] };
+export type CapturedMailSummary = Omit<CapturedMail, "bodyText" | "bodyHtml">;
+
+export type AuditEntry = Omit<Selectable<AuditLogTable>, "detail"> & { detail: unknown };

@@ -79,9 +79,10 @@ export class PostgresEventBus implements EventBus {
   }
 
   private async sequenceHead(): Promise<number> {
-    const { rows } = await sql<{ last_value: string; is_called: boolean }>`select last_value, is_called from ${sql.raw(SEQUENCE)}`.execute(this.db);
+    // Kysely's CamelCasePlugin renames the result's columns too.
+    const { rows } = await sql<{ lastValue: string; isCalled: boolean }>`select last_value, is_called from ${sql.raw(SEQUENCE)}`.execute(this.db);
     const row = rows[0];
-    return row?.is_called ? Number(row.last_value) : 0;
+    return row?.isCalled ? Number(row.lastValue) : 0;
   }
 
   /** Delivered to local subscribers when PostgreSQL hands the notification back, like everyone's. */

@@ -25,12 +25,12 @@ export function smtpDeliverer(smtpUrl: string, options: { maxConnections?: numbe
     async deliver(db, row, now) {
       await transporter.sendMail({
         // The same Message-ID on every attempt: a mail delivered twice is recognisably one mail.
-        messageId: row.message_id,
-        from: row.from_address,
-        to: row.to_addresses,
+        messageId: row.messageId,
+        from: row.fromAddress,
+        to: row.toAddresses,
         subject: row.subject,
-        text: row.body_text,
-        html: row.body_html,
+        text: row.bodyText,
+        html: row.bodyHtml,
         textEncoding: "base64",
         headers: { "X-Uketsuke-Outbox-Id": row.id, "Auto-Submitted": "auto-generated" },
       });

@@ -98,7 +98,7 @@ export class OutboxWorker {
     const { db, deliverer, logger, clock } = this.options;
     try {
       await deliverer.deliver(db, row, clock());
-      logger.debug({ outboxId: row.id, messageId: row.message_id, via: deliverer.kind }, "outbox: delivered");
+      logger.debug({ outboxId: row.id, messageId: row.messageId, via: deliverer.kind }, "outbox: delivered");
     } catch (error) {
       const attempts = row.attempts;
       // An SMTP 5xx is the receiving server's final word (no such mailbox, policy refusal):

@@ -55,30 +55,30 @@ export class ReminderWorker {
     let queued = 0;
     for (const callback of await listOpenCallbacksAll(db)) {
       const state = {
-        requestedAt: new Date(callback.requested_at),
-        lastRemindedAt: callback.last_reminded_at ? new Date(callback.last_reminded_at) : null,
+        requestedAt: new Date(callback.requestedAt),
+        lastRemindedAt: callback.lastRemindedAt ? new Date(callback.lastRemindedAt) : null,
         status: callback.status,
       };
-      if (!isReminderDue(state, now, policy) || !callback.callback_number) continue;
+      if (!isReminderDue(state, now, policy) || !callback.callbackNumber) continue;
       const done = await inTransaction(db, async (trx) => {
-        const mailbox = await getReportOperatorMailbox(trx, callback.report_id);
+        const mailbox = await getReportOperatorMailbox(trx, callback.reportId);
         if (!mailbox) return false;
         const mail = composeCallbackReminder({
           callbackId: callback.id,
-          reminderNumber: callback.reminder_count + 1,
+          reminderNumber: callback.reminderCount + 1,
           agencyDomain,
           operatorMailbox: mailbox,
-          recipientName: callback.routed_name,
-          recipientAddress: callback.routed_address,
+          recipientName: callback.routedName,
+          recipientAddress: callback.routedAddress,
           requestedAt: state.requestedAt,
           now,
-          caller: { company: callback.caller_company, name: callback.caller_name },
-          callbackNumber: callback.callback_number ?? "",
+          caller: { company: callback.callerCompany, name: callback.callerName },
+          callbackNumber: callback.callbackNumber ?? "",
           message: callback.message,
         });
         // recordReminder only matches an open callback: one marked done meanwhile gets no mail.
         if (!(await recordReminder(trx, callback.id, now.toISOString()))) return false;
-        await queueMail(trx, mail, { kind: "reminder", callbackId: callback.id, reportId: callback.report_id, nextAttemptAt: now.toISOString() });
+        await queueMail(trx, mail, { kind: "reminder", callbackId: callback.id, reportId: callback.reportId, nextAttemptAt: now.toISOString() });
         return true;
       }).catch((error: unknown) => {
         this.options.logger.warn({ err: error, callbackId: callback.id }, "reminders: not queued");

@@ -68,7 +68,7 @@ export function twilioRoutes(options: TelephonyOptions) {
         response.hangup();
       } else {
         // The caller waits in the contract's queue until an operator claims the call in the console.
-        response.enqueue({}, `uketsuke-${outcome.result === "queued" ? outcome.contractId : (recorded?.contract_id ?? "call")}`);
+        response.enqueue({}, `uketsuke-${outcome.result === "queued" ? outcome.contractId : (recorded?.contractId ?? "call")}`);
       }
       return twiml(c, response);
     } catch (error) {

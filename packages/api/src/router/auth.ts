@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { loginInputSchema } from "@uketsuke/domain";
+import { loginInputSchema, refuse } from "@uketsuke/domain";
 import {
   countRecentFailures,
   createSession,
@@ -10,8 +10,6 @@ import {
 } from "@uketsuke/db";
 import { DUMMY_HASH, verifyPassword } from "../auth/password.ts";
 import { clearedSessionCookie, newSessionToken, sessionCookie, sessionIdOf } from "../auth/session-token.ts";
-import { publicUser } from "../dto.ts";
-import { fail } from "../errors.ts";
 import { authedProcedure, publicProcedure } from "../trpc.ts";
 
 /** Five failures for one address within fifteen minutes lock that address for the rest of them. */
@@ -22,29 +20,30 @@ export const authRouter = {
     const now = ctx.clock();
     const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
     if ((await countRecentFailures(ctx.db, input.email, since)) >= THROTTLE.failures) {
-      return fail("LOGIN_THROTTLED", { minutes: THROTTLE.windowMinutes });
+      return refuse("LOGIN_THROTTLED", { minutes: THROTTLE.windowMinutes });
     }
     const user = await findUserByEmail(ctx.db, input.email);
-    const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !ok || user.disabled_at) {
+    const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || user.disabledAt) {
       await recordLoginAttempt(ctx.db, { email: input.email, ip: ctx.ip, success: false, at: now.toISOString() });
-      return fail("LOGIN_FAILED");
+      return refuse("LOGIN_FAILED");
     }
     await recordLoginAttempt(ctx.db, { email: input.email, ip: ctx.ip, success: true, at: now.toISOString() });
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + ctx.sessionTtlHours * 3_600_000);
     await createSession(ctx.db, {
       id: sessionIdOf(token, ctx.cookieSecret),
-      user_id: user.id,
-      expires_at: expiresAt.toISOString(),
+      userId: user.id,
+      expiresAt: expiresAt.toISOString(),
       now: now.toISOString(),
     });
     ctx.resHeaders?.append(
       "Set-Cookie",
       sessionCookie(token, { maxAgeSeconds: ctx.sessionTtlHours * 3600, secure: ctx.secureCookies }),
     );
+    const { passwordHash: _hash, ...profile } = user;
     // The token also comes back in the body for clients that are not browsers (scripts, tests).
-    return { user: publicUser(user), token, expiresAt: expiresAt.toISOString() };
+    return { user: profile, token, expiresAt: expiresAt.toISOString() };
   }),
 
   logout: authedProcedure.mutation(async ({ ctx }) => {
@@ -54,11 +53,11 @@ export const authRouter = {
   }),
 
   me: authedProcedure.query(async ({ ctx }) => {
-    const contract = ctx.user.contract_id ? await getContract(ctx.db, ctx.user.contract_id) : undefined;
+    const contract = ctx.user.contractId ? await getContract(ctx.db, ctx.user.contractId) : undefined;
     return {
-      user: publicUser(ctx.user),
-      contract: contract ? { id: contract.id, answerName: contract.answer_name, legalEntityName: contract.legal_entity_name } : null,
-      agency: { name: ctx.agency.name, mailDomain: ctx.agency.mail_domain },
+      user: ctx.user,
+      contract: contract ? { id: contract.id, answerName: contract.answerName, legalEntityName: contract.legalEntityName } : null,
+      agency: { name: ctx.agency.name, mailDomain: ctx.agency.mailDomain },
     };
   }),
 } satisfies TRPCRouterRecord;

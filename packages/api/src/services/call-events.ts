@@ -31,41 +31,41 @@ export async function handleCallEvent(deps: ApiDeps, event: CallEvent, payload: 
     if (event.type === "ring") {
       const contract = await findContractByNumber(trx, event.to);
       if (!contract) throw new DomainError("NUMBER_UNKNOWN");
-      if (!(await insertCallEvent(trx, { external_call_id: event.callId, event: "ring", payload, received_at: deps.clock().toISOString() }))) {
+      if (!(await insertCallEvent(trx, { externalCallId: event.callId, event: "ring", payload, receivedAt: deps.clock().toISOString() }))) {
         return { result: "duplicate" };
       }
       const arrival = decideArrival("inbound", at);
       const queued = arrival.action === "queue" && contract.status === "active";
       const call = await insertCall(trx, {
-        contract_id: contract.id,
-        external_id: event.callId,
-        from_number: event.from,
-        to_number: event.to,
+        contractId: contract.id,
+        externalId: event.callId,
+        fromNumber: event.from,
+        toNumber: event.to,
         direction: "inbound",
         status: queued ? "ringing" : "closed",
         source: "telephony",
-        ring_at: at.toISOString(),
+        ringAt: at.toISOString(),
       });
       if (queued) {
-        published.push({ type: "call.ringing", callId: call.id, contractId: contract.id, answerName: contract.answer_name, from: call.from_number, ringAt: call.ring_at });
+        published.push({ type: "call.ringing", callId: call.id, contractId: contract.id, answerName: contract.answerName, from: call.fromNumber, ringAt: call.ringAt });
       }
-      return { result: queued ? "queued" : "closed", callId: call.id, contractId: contract.id, answerName: contract.answer_name };
+      return { result: queued ? "queued" : "closed", callId: call.id, contractId: contract.id, answerName: contract.answerName };
     }
 
     const call = await findCallByExternalId(trx, event.callId);
     if (!call) throw new DomainError("NOT_FOUND");
-    if (!(await insertCallEvent(trx, { external_call_id: event.callId, event: event.type, payload, received_at: deps.clock().toISOString() }))) {
+    if (!(await insertCallEvent(trx, { externalCallId: event.callId, event: event.type, payload, receivedAt: deps.clock().toISOString() }))) {
       return { result: "duplicate" };
     }
     if (event.type === "answer") return { result: "recorded", callId: call.id };
     if (call.status === "ringing") {
       await markMissed(trx, call.id, at.toISOString());
-      published.push({ type: "call.ended", callId: call.id, contractId: call.contract_id, status: "missed" });
+      published.push({ type: "call.ended", callId: call.id, contractId: call.contractId, status: "missed" });
       return { result: "missed", callId: call.id };
     }
     if (call.status === "answered") {
       await endCall(trx, call.id, at.toISOString());
-      published.push({ type: "call.ended", callId: call.id, contractId: call.contract_id, status: "ended" });
+      published.push({ type: "call.ended", callId: call.id, contractId: call.contractId, status: "ended" });
       return { result: "ended", callId: call.id };
     }
     return { result: "recorded", callId: call.id };

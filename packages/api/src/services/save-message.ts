@@ -3,12 +3,7 @@
  * routes it (R7), queues its mail composed by the domain (R1, R2, R3) and any callback (R5),
  * with the audit row. A failure anywhere leaves nothing behind.
  */
-import {
-  answerPhrase,
-  composeReport,
-  routeCall,
-  type MessageInput,
-} from "@uketsuke/domain";
+import { answerPhrase, composeReport, type MessageInput, refuse, routeCall } from "@uketsuke/domain";
 import {
   getCallForReport,
   getWrongNumber,
@@ -19,46 +14,42 @@ import {
   listRoster,
   queueMail,
   type Report,
-  type User,
+  type UserProfile,
 } from "@uketsuke/db";
 import { randomUUID } from "node:crypto";
 import type { Context } from "../context.ts";
 import { audit } from "../audit.ts";
-import { fail } from "../errors.ts";
 
 export type SavedMessage = { report: Report; callbackId: string | null; outboxId: string };
 
-type Operator = User & { mailbox: string };
+type Operator = UserProfile & { mailbox: string };
 
 /** Checks the call, routes the report (R7) and composes its mail (R1, R2, R8): reads only. */
 async function prepareReport(ctx: Context, operator: Operator, input: MessageInput) {
   const db = ctx.db;
   const call = await getCallForReport(db, input.callId);
-  if (!call) return fail("NOT_FOUND");
-  if (call.claimed_by !== operator.id) return fail("CALL_NOT_YOURS");
-  if (call.report_id) return fail("CALL_ALREADY_REPORTED");
-  const contractId = call.contract_id;
+  if (!call) return refuse("NOT_FOUND");
+  if (call.claimedBy !== operator.id) return refuse("CALL_NOT_YOURS");
+  if (call.reportId) return refuse("CALL_ALREADY_REPORTED");
+  const contractId = call.contractId;
   if (input.wrongNumberEntryId && !(await getWrongNumber(db, contractId, input.wrongNumberEntryId))) {
-    return fail("NOT_FOUND");
+    return refuse("NOT_FOUND");
   }
 
   const roster = await listRoster(db, contractId);
-  const routing = routeCall(
-    roster.map((m) => ({ ...m, nameKana: m.name_kana })),
-    input.requestedPerson,
-  );
+  const routing = routeCall(roster, input.requestedPerson);
   const reportId = randomUUID();
   const mail = composeReport({
     reportId,
-    agencyDomain: ctx.agency.mail_domain,
-    operator: { displayName: operator.display_name, mailbox: operator.mailbox },
-    receivedAt: new Date(call.answered_at ?? call.ring_at),
+    agencyDomain: ctx.agency.mailDomain,
+    operator: { displayName: operator.displayName, mailbox: operator.mailbox },
+    receivedAt: new Date(call.answeredAt ?? call.ringAt),
     caller: { company: input.callerCompany, name: input.callerName },
     callbackNumber: input.callbackNumber,
     requestedPerson: input.requestedPerson,
     routing: {
       recipientName: routing.recipient.name,
-      recipientAddress: routing.recipient.report_address,
+      recipientAddress: routing.recipient.reportAddress,
       reason: routing.reason,
     },
     message: input.message,
@@ -72,48 +63,41 @@ async function prepareReport(ctx: Context, operator: Operator, input: MessageInp
 export async function saveMessage(ctx: Context, operator: Operator, input: MessageInput): Promise<SavedMessage> {
   const now = ctx.clock();
   // Read and compose outside the transaction: on SQLite the transaction holds the one
-  // connection, so it should hold it only for the writes. The reports.call_id UNIQUE constraint,
+  // connection, so it should hold it only for the writes. The reports.callId UNIQUE constraint,
   // not the read, is what guarantees one report per call when two saves race.
   const { call, contractId, routing, reportId, mail } = await prepareReport(ctx, operator, input);
 
   const saved = await inTransaction(ctx.db, async (trx) => {
+    // The input's fields are the report's columns, by the same names.
     const report = await insertReport(trx, {
+      ...input,
       id: reportId,
-      contract_id: contractId,
-      call_id: call.id,
-      operator_id: operator.id,
-      received_at: call.answered_at ?? call.ring_at,
-      caller_company: input.callerCompany ?? null,
-      caller_name: input.callerName ?? null,
-      callback_number: input.callbackNumber ?? null,
-      requested_person: input.requestedPerson ?? null,
-      routed_member_id: routing.recipient.id,
-      routed_name: routing.recipient.name,
-      routed_address: routing.recipient.report_address,
-      routing_reason: routing.reason,
-      message: input.message,
-      callback_requested: input.callbackRequested,
-      outcome: input.outcome,
-      wrong_number_entry_id: input.wrongNumberEntryId ?? null,
+      contractId,
+      operatorId: operator.id,
+      receivedAt: call.answeredAt ?? call.ringAt,
+      routedMemberId: routing.recipient.id,
+      routedName: routing.recipient.name,
+      routedAddress: routing.recipient.reportAddress,
+      routingReason: routing.reason,
       subject: mail.subject,
-      body_text: mail.text,
-      body_html: mail.html,
-      message_id: mail.messageId,
+      bodyText: mail.text,
+      bodyHtml: mail.html,
+      messageId: mail.messageId,
     });
     const outbox = await queueMail(trx, mail, { kind: "report", reportId: report.id, nextAttemptAt: now.toISOString() });
     const callback = input.callbackRequested
-      ? await insertCallback(trx, { report_id: report.id, contract_id: contractId, requested_at: report.received_at })
+      ? await insertCallback(trx, { reportId: report.id, contractId, requestedAt: report.receivedAt })
       : null;
     await audit(trx, ctx, {
       action: "report.create",
       entity: "report",
       entityId: report.id,
       contractId: contractId,
-      detail: { callId: call.id, outcome: input.outcome, routing: routing.reason, answeredAs: answerPhrase(call.answer_name).ja },
+      detail: { callId: call.id, outcome: input.outcome, routing: routing.reason, answeredAs: answerPhrase(call.answerName).ja },
     });
     return { report, callbackId: callback?.id ?? null, outboxId: outbox.id };
-  }).catch((error: unknown) => (isUniqueViolation(error) ? fail("CALL_ALREADY_REPORTED") : Promise.reject(error)));
-  ctx.bus.publish({ type: "report.created", reportId: saved.report.id, contractId: saved.report.contract_id });
-  if (saved.callbackId) ctx.bus.publish({ type: "callback.created", callbackId: saved.callbackId, contractId: saved.report.contract_id });
+  }).catch((error: unknown) => (isUniqueViolation(error) ? refuse("CALL_ALREADY_REPORTED") : Promise.reject(error)));
+  ctx.bus.publish({ type: "report.created", reportId: saved.report.id, contractId: saved.report.contractId });
+  if (saved.callbackId) ctx.bus.publish({ type: "callback.created", callbackId: saved.callbackId, contractId: saved.report.contractId });
   return saved;
 }

@@ -30,18 +30,27 @@ forEachDialect("migrations", (t) => {
     await migrateToLatest(t.db);
   });
 
+  it("names columns in snake_case, which the code reaches in camelCase", async () => {
+    const tables = await t.db.introspection.getTables();
+    const columns = tables.flatMap((table) => table.columns.map((c) => `${table.name}.${c.name}`));
+    expect(columns.filter((name) => !/^[a-z_]+\.[a-z_]+$/.test(name))).toEqual([]);
+    expect(columns).toEqual(expect.arrayContaining(["reports.callback_requested", "wrong_number_entries.company_name_kana"]));
+    const row = await t.db.selectFrom("reports").select(["callbackRequested", "bodyHtml"]).limit(1).execute();
+    expect(row).toEqual([]);
+  });
+
   it("fills a default timestamp in the same ISO form the app writes", async () => {
-    await t.db.insertInto("agencies").values({ id: "a-default", name: "x", mail_domain: "x.example" }).execute();
-    const row = await t.db.selectFrom("agencies").select("created_at").where("id", "=", "a-default").executeTakeFirstOrThrow();
-    expect(row.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    expect(Math.abs(Date.parse(row.created_at) - Date.now())).toBeLessThan(60_000);
+    await t.db.insertInto("agencies").values({ id: "a-default", name: "x", mailDomain: "x.example" }).execute();
+    const row = await t.db.selectFrom("agencies").select("createdAt").where("id", "=", "a-default").executeTakeFirstOrThrow();
+    expect(row.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(row.createdAt) - Date.now())).toBeLessThan(60_000);
   });
 
   it("enforces foreign keys", async () => {
     await expect(
       t.db
         .insertInto("contracts")
-        .values({ id: "c-orphan", agency_id: "no-such-agency", legal_entity_name: "x", answer_name: "x" })
+        .values({ id: "c-orphan", agencyId: "no-such-agency", legalEntityName: "x", answerName: "x" })
         .execute(),
     ).rejects.toThrow();
   });
@@ -56,8 +65,8 @@ describe("createDb", () => {
   it("opens :memory: SQLite with foreign keys on", async () => {
     const { db, dialect, close } = createDb(":memory:");
     expect(dialect).toBe("sqlite");
-    const result = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
-    expect(result.rows[0]?.foreign_keys).toBe(1);
+    const result = await sql<{ foreignKeys: number }>`pragma foreign_keys`.execute(db);
+    expect(result.rows[0]?.foreignKeys).toBe(1);
     await close();
   });
 });
@@ -69,8 +78,8 @@ describe("createDb on an SQLite file", () => {
       for (const url of [`file:${dir}/a/b/one.sqlite`, join(dir, "c", "two.sqlite")]) {
         const { db, close } = createDb(url);
         await migrateToLatest(db);
-        const result = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
-        expect(result.rows[0]?.journal_mode).toBe("wal");
+        const result = await sql<{ journalMode: string }>`pragma journal_mode`.execute(db);
+        expect(result.rows[0]?.journalMode).toBe("wal");
         await close();
       }
       expect(existsSync(join(dir, "a", "b", "one.sqlite"))).toBe(true);

@@ -6,24 +6,24 @@ forEachDialect("audit", (t) => {
   it("records actions with JSON detail and lists them newest first", async () => {
     const contract = await seedContract(t.db);
     const other = await seedContract(t.db);
-    const user = await seedUser(t.db, { role: "client", contract_id: contract.id, client_role: "owner" });
+    const user = await seedUser(t.db, { role: "client", contractId: contract.id, clientRole: "owner" });
     const first = await insertAudit(t.db, {
       at: "2026-11-25T01:00:00.000Z",
-      actor_user_id: user.id,
-      actor_role: "client",
-      contract_id: contract.id,
+      actorUserId: user.id,
+      actorRole: "client",
+      contractId: contract.id,
       action: "roster.reorder",
       entity: "roster",
       detail: { order: ["a", "b"], 名前: "山田" },
     });
     const second = await insertAudit(t.db, {
       at: "2026-11-25T02:00:00.000Z",
-      contract_id: contract.id,
+      contractId: contract.id,
       action: "contract.update",
       entity: "contract",
-      entity_id: contract.id,
+      entityId: contract.id,
     });
-    await insertAudit(t.db, { contract_id: other.id, action: "contract.update", entity: "contract" });
+    await insertAudit(t.db, { contractId: other.id, action: "contract.update", entity: "contract" });
 
     expect(first.detail).toEqual({ order: ["a", "b"], 名前: "山田" });
     expect(second.detail).toEqual({});

@@ -1,22 +1,21 @@
 import { isoNow, newId } from "../executor.ts";
 import type { Executor } from "../executor.ts";
-import type { AuditLogRow, UserRole } from "../schema.ts";
-
-export type AuditEntry = Omit<AuditLogRow, "detail"> & { detail: unknown };
+import type { UserRole } from "@uketsuke/domain";
+import type { AuditEntry } from "../schema.ts";
 
 export interface NewAuditInput {
-  actor_user_id?: string | null;
-  actor_role?: UserRole | null;
-  contract_id?: string | null;
+  actorUserId?: string | null;
+  actorRole?: UserRole | null;
+  contractId?: string | null;
   /** e.g. 'roster.reorder'. */
   action: string;
   entity: string;
-  entity_id?: string | null;
+  entityId?: string | null;
   detail?: unknown;
   at?: string;
 }
 
-const decode = (row: AuditLogRow): AuditEntry => ({ ...row, detail: JSON.parse(row.detail) as unknown });
+const decode = <T extends { detail: string }>(row: T) => ({ ...row, detail: JSON.parse(row.detail) as unknown });
 
 export async function insertAudit(db: Executor, entry: NewAuditInput): Promise<AuditEntry> {
   const row = await db
@@ -24,12 +23,12 @@ export async function insertAudit(db: Executor, entry: NewAuditInput): Promise<A
     .values({
       id: newId(),
       at: entry.at ?? isoNow(),
-      actor_user_id: entry.actor_user_id ?? null,
-      actor_role: entry.actor_role ?? null,
-      contract_id: entry.contract_id ?? null,
+      actorUserId: entry.actorUserId ?? null,
+      actorRole: entry.actorRole ?? null,
+      contractId: entry.contractId ?? null,
       action: entry.action,
       entity: entry.entity,
-      entity_id: entry.entity_id ?? null,
+      entityId: entry.entityId ?? null,
       detail: JSON.stringify(entry.detail ?? {}),
     })
     .returningAll()
@@ -43,7 +42,7 @@ export async function listAudit(
   options: { contractId?: string; limit?: number } = {},
 ): Promise<AuditEntry[]> {
   let query = db.selectFrom("audit_log").selectAll();
-  if (options.contractId !== undefined) query = query.where("contract_id", "=", options.contractId);
+  if (options.contractId !== undefined) query = query.where("contractId", "=", options.contractId);
   const rows = await query
     .orderBy("at", "desc")
     .orderBy("id", "desc")

@@ -5,11 +5,11 @@ import { insertCallback, listOpenCallbacks, listOpenCallbacksAll, markCallbackDo
 
 async function callbackFor(db: Executor, contractId: string, operatorId: string, requestedAt: string) {
   const report = await seedReport(db, contractId, operatorId, {
-    received_at: requestedAt,
-    callback_requested: true,
-    caller_name: `caller ${requestedAt}`,
+    receivedAt: requestedAt,
+    callbackRequested: true,
+    callerName: `caller ${requestedAt}`,
   });
-  return insertCallback(db, { report_id: report.id, contract_id: contractId, requested_at: requestedAt });
+  return insertCallback(db, { reportId: report.id, contractId: contractId, requestedAt: requestedAt });
 }
 
 forEachDialect("callbacks", (t) => {
@@ -20,15 +20,15 @@ forEachDialect("callbacks", (t) => {
     const newer = await callbackFor(t.db, contract.id, op.id, "2026-11-25T02:00:00.000Z");
     const older = await callbackFor(t.db, contract.id, op.id, "2026-11-25T01:00:00.000Z");
     await callbackFor(t.db, other.id, op.id, "2026-11-25T00:00:00.000Z");
-    expect(older).toMatchObject({ status: "open", reminder_count: 0, done_at: null });
+    expect(older).toMatchObject({ status: "open", reminderCount: 0, doneAt: null });
 
     const open = await listOpenCallbacks(t.db, contract.id);
     expect(open.map((c) => c.id)).toEqual([older.id, newer.id]);
     expect(open[0]).toMatchObject({
-      caller_name: "caller 2026-11-25T01:00:00.000Z",
-      caller_company: "株式会社サンプル",
-      callback_number: "03-1234-5678",
-      received_at: "2026-11-25T01:00:00.000Z",
+      callerName: "caller 2026-11-25T01:00:00.000Z",
+      callerCompany: "株式会社サンプル",
+      callbackNumber: "03-1234-5678",
+      receivedAt: "2026-11-25T01:00:00.000Z",
     });
     const all = (await listOpenCallbacksAll(t.db)).map((c) => c.id);
     expect(all).toEqual(expect.arrayContaining([older.id, newer.id]));
@@ -38,14 +38,14 @@ forEachDialect("callbacks", (t) => {
   it("is marked done once, only by its own contract", async () => {
     const contract = await seedContract(t.db);
     const other = await seedContract(t.db);
-    const client = await seedUser(t.db, { role: "client", contract_id: contract.id, client_role: "member" });
+    const client = await seedUser(t.db, { role: "client", contractId: contract.id, clientRole: "member" });
     const op = await seedUser(t.db);
     const callback = await callbackFor(t.db, contract.id, op.id, "2026-11-25T01:00:00.000Z");
     const now = "2026-11-25T01:30:00.000Z";
 
     expect(await markCallbackDone(t.db, other.id, callback.id, client.id, now)).toBeUndefined();
     const done = await markCallbackDone(t.db, contract.id, callback.id, client.id, now);
-    expect(done).toMatchObject({ status: "done", done_at: now, done_by: client.id });
+    expect(done).toMatchObject({ status: "done", doneAt: now, doneBy: client.id });
     expect(await markCallbackDone(t.db, contract.id, callback.id, client.id, now)).toBeUndefined();
     expect(await listOpenCallbacks(t.db, contract.id)).toEqual([]);
   });
@@ -56,7 +56,7 @@ forEachDialect("callbacks", (t) => {
     const callback = await callbackFor(t.db, contract.id, op.id, "2026-11-25T01:00:00.000Z");
     await recordReminder(t.db, callback.id, "2026-11-25T02:00:00.000Z");
     const second = await recordReminder(t.db, callback.id, "2026-11-25T03:00:00.000Z");
-    expect(second).toMatchObject({ reminder_count: 2, last_reminded_at: "2026-11-25T03:00:00.000Z" });
+    expect(second).toMatchObject({ reminderCount: 2, lastRemindedAt: "2026-11-25T03:00:00.000Z" });
     await markCallbackDone(t.db, contract.id, callback.id, op.id, "2026-11-25T03:30:00.000Z");
     expect(await recordReminder(t.db, callback.id, "2026-11-25T04:00:00.000Z")).toBeUndefined();
   });
@@ -66,7 +66,7 @@ forEachDialect("callbacks", (t) => {
     const op = await seedUser(t.db);
     const callback = await callbackFor(t.db, contract.id, op.id, "2026-11-25T01:00:00.000Z");
     await expect(
-      insertCallback(t.db, { report_id: callback.report_id, contract_id: contract.id, requested_at: "2026-11-25T01:00:00.000Z" }),
+      insertCallback(t.db, { reportId: callback.reportId, contractId: contract.id, requestedAt: "2026-11-25T01:00:00.000Z" }),
     ).rejects.toThrow();
   });
 });

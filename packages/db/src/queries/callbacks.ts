@@ -7,19 +7,19 @@ import type { Callback } from "../schema.ts";
 
 /** The report fields a callback list or a reminder shows. */
 export interface OpenCallback extends Callback {
-  received_at: string;
-  caller_company: string | null;
-  caller_name: string | null;
-  callback_number: string | null;
-  requested_person: string | null;
-  routed_name: string;
-  routed_address: string;
+  receivedAt: string;
+  callerCompany: string | null;
+  callerName: string | null;
+  callbackNumber: string | null;
+  requestedPerson: string | null;
+  routedName: string;
+  routedAddress: string;
   message: string;
 }
 
 export function insertCallback(
   db: Executor,
-  callback: { id?: string; report_id: string; contract_id: string; requested_at: string },
+  callback: { id?: string; reportId: string; contractId: string; requestedAt: string },
 ): Promise<Callback> {
   return db
     .insertInto("callbacks")
@@ -31,26 +31,26 @@ export function insertCallback(
 function openCallbacks(db: Executor) {
   return db
     .selectFrom("callbacks")
-    .innerJoin("reports", "reports.id", "callbacks.report_id")
+    .innerJoin("reports", "reports.id", "callbacks.reportId")
     .selectAll("callbacks")
     .select([
-      "reports.received_at",
-      "reports.caller_company",
-      "reports.caller_name",
-      "reports.callback_number",
-      "reports.requested_person",
-      "reports.routed_name",
-      "reports.routed_address",
+      "reports.receivedAt",
+      "reports.callerCompany",
+      "reports.callerName",
+      "reports.callbackNumber",
+      "reports.requestedPerson",
+      "reports.routedName",
+      "reports.routedAddress",
       "reports.message",
     ])
     .where("callbacks.status", "=", "open")
-    .orderBy("callbacks.requested_at")
+    .orderBy("callbacks.requestedAt")
     .orderBy("callbacks.id");
 }
 
 /** A contract's open callbacks, oldest (most urgent) first. */
 export function listOpenCallbacks(db: Executor, contractId: string): Promise<OpenCallback[]> {
-  return openCallbacks(db).where("callbacks.contract_id", "=", contractId).execute();
+  return openCallbacks(db).where("callbacks.contractId", "=", contractId).execute();
 }
 
 /** Every open callback, for the reminder worker. */
@@ -68,8 +68,8 @@ export function markCallbackDone(
 ): Promise<Callback | undefined> {
   return db
     .updateTable("callbacks")
-    .set({ status: "done", done_at: nowIso, done_by: userId })
-    .where("contract_id", "=", contractId)
+    .set({ status: "done", doneAt: nowIso, doneBy: userId })
+    .where("contractId", "=", contractId)
     .where("id", "=", callbackId)
     .where("status", "=", "open")
     .returningAll()
@@ -80,7 +80,7 @@ export function markCallbackDone(
 export function recordReminder(db: Executor, callbackId: string, nowIso: string): Promise<Callback | undefined> {
   return db
     .updateTable("callbacks")
-    .set((eb) => ({ last_reminded_at: nowIso, reminder_count: eb("reminder_count", "+", 1) }))
+    .set((eb) => ({ lastRemindedAt: nowIso, reminderCount: eb("reminderCount", "+", 1) }))
     .where("id", "=", callbackId)
     .where("status", "=", "open")
     .returningAll()
@@ -92,7 +92,7 @@ export function getCallback(db: Executor, contractId: string, callbackId: string
   return db
     .selectFrom("callbacks")
     .selectAll()
-    .where("contract_id", "=", contractId)
+    .where("contractId", "=", contractId)
     .where("id", "=", callbackId)
     .executeTakeFirst();
 }

@@ -28,15 +28,15 @@ forEachDialect("calls", (t) => {
   it("inserts a call and finds it by id and by the provider's id", async () => {
     const contract = await seedContract(t.db);
     const call = await insertCall(t.db, {
-      contract_id: contract.id,
-      external_id: "CA-insert-1",
-      from_number: "+819012345678",
-      to_number: contract.numbers[0]!,
+      contractId: contract.id,
+      externalId: "CA-insert-1",
+      fromNumber: "+819012345678",
+      toNumber: contract.numbers[0]!,
       status: "ringing",
       source: "telephony",
-      ring_at: "2026-11-25T00:00:00.000Z",
+      ringAt: "2026-11-25T00:00:00.000Z",
     });
-    expect(call).toMatchObject({ direction: "inbound", status: "ringing", claimed_by: null, answered_at: null });
+    expect(call).toMatchObject({ direction: "inbound", status: "ringing", claimedBy: null, answeredAt: null });
     expect(await getCall(t.db, call.id)).toEqual(call);
     expect(await findCallByExternalId(t.db, "CA-insert-1")).toEqual(call);
     expect(await findCallByExternalId(t.db, "CA-none")).toBeUndefined();
@@ -44,18 +44,18 @@ forEachDialect("calls", (t) => {
 
   it("allows many hand-opened calls without a provider id", async () => {
     const contract = await seedContract(t.db);
-    await seedCall(t.db, contract.id, { external_id: null, source: "manual" });
-    await seedCall(t.db, contract.id, { external_id: null, source: "manual" });
+    await seedCall(t.db, contract.id, { externalId: null, source: "manual" });
+    await seedCall(t.db, contract.id, { externalId: null, source: "manual" });
   });
 
   it("queues ringing calls oldest first, with the answer name", async () => {
-    const contract = await seedContract(t.db, { answer_name: "順番商事" });
-    const later = await seedCall(t.db, contract.id, { ring_at: "2026-11-25T00:00:02.000Z" });
-    const earlier = await seedCall(t.db, contract.id, { ring_at: "2026-11-25T00:00:01.000Z" });
-    await seedCall(t.db, contract.id, { ring_at: "2026-11-25T00:00:00.000Z", status: "closed" });
-    const mine = (await listRinging(t.db)).filter((c) => c.contract_id === contract.id);
+    const contract = await seedContract(t.db, { answerName: "順番商事" });
+    const later = await seedCall(t.db, contract.id, { ringAt: "2026-11-25T00:00:02.000Z" });
+    const earlier = await seedCall(t.db, contract.id, { ringAt: "2026-11-25T00:00:01.000Z" });
+    await seedCall(t.db, contract.id, { ringAt: "2026-11-25T00:00:00.000Z", status: "closed" });
+    const mine = (await listRinging(t.db)).filter((c) => c.contractId === contract.id);
     expect(mine.map((c) => c.id)).toEqual([earlier.id, later.id]);
-    expect(mine[0]?.answer_name).toBe("順番商事");
+    expect(mine[0]?.answerName).toBe("順番商事");
   });
 
   it("lets exactly one of ten concurrent operators claim a call", async () => {
@@ -69,8 +69,8 @@ forEachDialect("calls", (t) => {
     );
     const winners = results.filter((r) => r !== undefined);
     expect(winners).toHaveLength(1);
-    expect(winners[0]).toMatchObject({ status: "answered", answered_at: now });
-    expect((await getCall(t.db, call.id))?.claimed_by).toBe(winners[0]?.claimed_by);
+    expect(winners[0]).toMatchObject({ status: "answered", answeredAt: now });
+    expect((await getCall(t.db, call.id))?.claimedBy).toBe(winners[0]?.claimedBy);
     expect((await listRinging(t.db)).some((c) => c.id === call.id)).toBe(false);
   });
 
@@ -78,15 +78,15 @@ forEachDialect("calls", (t) => {
     const contract = await seedContract(t.db);
     const operator = await seedUser(t.db);
     const answered = await seedCall(t.db, contract.id);
-    const unanswered = await seedCall(t.db, contract.id, { ring_at: "2026-11-25T03:00:00.000Z" });
+    const unanswered = await seedCall(t.db, contract.id, { ringAt: "2026-11-25T03:00:00.000Z" });
     const now = "2026-11-25T03:01:00.000Z";
 
     expect(await endCall(t.db, answered.id, now)).toBeUndefined(); // not answered yet
     await claimCall(t.db, answered.id, operator.id, now);
     expect(await markMissed(t.db, answered.id, now)).toBeUndefined(); // someone answered
-    expect(await endCall(t.db, answered.id, now)).toMatchObject({ status: "ended", ended_at: now });
+    expect(await endCall(t.db, answered.id, now)).toMatchObject({ status: "ended", endedAt: now });
 
-    expect(await markMissed(t.db, unanswered.id, now)).toMatchObject({ status: "missed", ended_at: now });
+    expect(await markMissed(t.db, unanswered.id, now)).toMatchObject({ status: "missed", endedAt: now });
     expect(await claimCall(t.db, unanswered.id, operator.id, now)).toBeUndefined();
     const missed = await listMissed(t.db, { sinceIso: "2026-11-25T02:59:00.000Z" });
     expect(missed.map((c) => c.id)).toContain(unanswered.id);
@@ -95,10 +95,10 @@ forEachDialect("calls", (t) => {
 
   it("stores each telephony event once", async () => {
     const payload = { callId: "CA-event-1", from: "+819011112222", note: "着信" };
-    expect(await insertCallEvent(t.db, { external_call_id: "CA-event-1", event: "ring", payload })).toBe(true);
-    expect(await insertCallEvent(t.db, { external_call_id: "CA-event-1", event: "ring", payload })).toBe(false);
-    expect(await insertCallEvent(t.db, { external_call_id: "CA-event-1", event: "hangup", payload })).toBe(true);
-    const rows = await t.db.selectFrom("call_events").selectAll().where("external_call_id", "=", "CA-event-1").execute();
+    expect(await insertCallEvent(t.db, { externalCallId: "CA-event-1", event: "ring", payload })).toBe(true);
+    expect(await insertCallEvent(t.db, { externalCallId: "CA-event-1", event: "ring", payload })).toBe(false);
+    expect(await insertCallEvent(t.db, { externalCallId: "CA-event-1", event: "hangup", payload })).toBe(true);
+    const rows = await t.db.selectFrom("call_events").selectAll().where("externalCallId", "=", "CA-event-1").execute();
     expect(rows).toHaveLength(2);
     expect(JSON.parse(rows[0]!.payload)).toEqual(payload);
   });
@@ -107,7 +107,7 @@ forEachDialect("calls", (t) => {
     const handles = [t.db, ...others.map((o) => o.db)];
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        insertCallEvent(handles[i % handles.length]!, { external_call_id: "CA-race", event: "ring", payload: { i } }),
+        insertCallEvent(handles[i % handles.length]!, { externalCallId: "CA-race", event: "ring", payload: { i } }),
       ),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
@@ -119,9 +119,9 @@ forEachDialect("getCallForReport", (t) => {
     const contract = await seedContract(t.db);
     const operator = await seedUser(t.db, { role: "operator" });
     const call = await seedCall(t.db, contract.id, { status: "answered" });
-    expect(await getCallForReport(t.db, call.id)).toMatchObject({ id: call.id, answer_name: contract.answer_name, report_id: null });
-    const report = await seedReport(t.db, contract.id, operator.id, { call_id: call.id });
-    expect((await getCallForReport(t.db, call.id))?.report_id).toBe(report.id);
+    expect(await getCallForReport(t.db, call.id)).toMatchObject({ id: call.id, answerName: contract.answerName, reportId: null });
+    const report = await seedReport(t.db, contract.id, operator.id, { callId: call.id });
+    expect((await getCallForReport(t.db, call.id))?.reportId).toBe(report.id);
     expect(await getCallForReport(t.db, "00000000-0000-4000-8000-000000000000")).toBeUndefined();
   });
 });

@@ -1,26 +1,27 @@
 import { isoNow, newId } from "../executor.ts";
 import type { Executor } from "../executor.ts";
-import type { Call, CallDirection, CallEventKind, CallSource, CallStatus } from "../schema.ts";
+import type { CallDirection, CallEventType, CallSource, CallStatus } from "@uketsuke/domain";
+import type { Call } from "../schema.ts";
 
 export interface NewCallInput {
   id?: string;
-  contract_id: string;
-  external_id?: string | null;
-  from_number: string;
-  to_number: string;
+  contractId: string;
+  externalId?: string | null;
+  fromNumber: string;
+  toNumber: string;
   direction?: CallDirection;
   /** 'ringing' to queue it; 'closed' when it arrived outside business hours (R9). */
   status: CallStatus;
   source: CallSource;
-  ring_at: string;
+  ringAt: string;
 }
 
-export type QueuedCall = Call & { answer_name: string };
+export type QueuedCall = Call & { answerName: string };
 
 export function insertCall(db: Executor, call: NewCallInput): Promise<Call> {
   return db
     .insertInto("calls")
-    .values({ direction: "inbound", created_at: isoNow(), ...call, id: call.id ?? newId() })
+    .values({ direction: "inbound", createdAt: isoNow(), ...call, id: call.id ?? newId() })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -30,18 +31,18 @@ export function getCall(db: Executor, callId: string): Promise<Call | undefined>
 }
 
 export function findCallByExternalId(db: Executor, externalId: string): Promise<Call | undefined> {
-  return db.selectFrom("calls").selectAll().where("external_id", "=", externalId).executeTakeFirst();
+  return db.selectFrom("calls").selectAll().where("externalId", "=", externalId).executeTakeFirst();
 }
 
 /** The operator queue: ringing calls, oldest first, with the name to answer in (R10). */
 export function listRinging(db: Executor): Promise<QueuedCall[]> {
   return db
     .selectFrom("calls")
-    .innerJoin("contracts", "contracts.id", "calls.contract_id")
+    .innerJoin("contracts", "contracts.id", "calls.contractId")
     .selectAll("calls")
-    .select("contracts.answer_name")
+    .select("contracts.answerName")
     .where("calls.status", "=", "ringing")
-    .orderBy("calls.ring_at")
+    .orderBy("calls.ringAt")
     .orderBy("calls.id")
     .execute();
 }
@@ -53,7 +54,7 @@ export function listRinging(db: Executor): Promise<QueuedCall[]> {
 export function claimCall(db: Executor, callId: string, operatorId: string, nowIso: string): Promise<Call | undefined> {
   return db
     .updateTable("calls")
-    .set({ status: "answered", claimed_by: operatorId, answered_at: nowIso })
+    .set({ status: "answered", claimedBy: operatorId, answeredAt: nowIso })
     .where("id", "=", callId)
     .where("status", "=", "ringing")
     .returningAll()
@@ -64,7 +65,7 @@ export function claimCall(db: Executor, callId: string, operatorId: string, nowI
 export function endCall(db: Executor, callId: string, nowIso: string): Promise<Call | undefined> {
   return db
     .updateTable("calls")
-    .set({ status: "ended", ended_at: nowIso })
+    .set({ status: "ended", endedAt: nowIso })
     .where("id", "=", callId)
     .where("status", "=", "answered")
     .returningAll()
@@ -75,7 +76,7 @@ export function endCall(db: Executor, callId: string, nowIso: string): Promise<C
 export function markMissed(db: Executor, callId: string, nowIso: string): Promise<Call | undefined> {
   return db
     .updateTable("calls")
-    .set({ status: "missed", ended_at: nowIso })
+    .set({ status: "missed", endedAt: nowIso })
     .where("id", "=", callId)
     .where("status", "=", "ringing")
     .returningAll()
@@ -85,9 +86,9 @@ export function markMissed(db: Executor, callId: string, nowIso: string): Promis
 /** Missed calls, newest first, optionally since a time. */
 export function listMissed(db: Executor, options: { sinceIso?: string; limit?: number } = {}): Promise<Call[]> {
   let query = db.selectFrom("calls").selectAll().where("status", "=", "missed");
-  if (options.sinceIso !== undefined) query = query.where("ring_at", ">=", options.sinceIso);
+  if (options.sinceIso !== undefined) query = query.where("ringAt", ">=", options.sinceIso);
   return query
-    .orderBy("ring_at", "desc")
+    .orderBy("ringAt", "desc")
     .orderBy("id", "desc")
     .limit(options.limit ?? 100)
     .execute();
@@ -99,24 +100,24 @@ export function listMissed(db: Executor, options: { sinceIso?: string; limit?: n
  */
 export async function insertCallEvent(
   db: Executor,
-  event: { external_call_id: string; event: CallEventKind; payload: unknown; received_at?: string },
+  event: { externalCallId: string; event: CallEventType; payload: unknown; receivedAt?: string },
 ): Promise<boolean> {
   const row = await db
     .insertInto("call_events")
     .values({
       id: newId(),
-      external_call_id: event.external_call_id,
+      externalCallId: event.externalCallId,
       event: event.event,
-      received_at: event.received_at ?? isoNow(),
+      receivedAt: event.receivedAt ?? isoNow(),
       payload: JSON.stringify(event.payload ?? null),
     })
-    .onConflict((oc) => oc.columns(["external_call_id", "event"]).doNothing())
+    .onConflict((oc) => oc.columns(["externalCallId", "event"]).doNothing())
     .returning("id")
     .executeTakeFirst();
   return row !== undefined;
 }
 
-export type CallForReport = Call & { answer_name: string; report_id: string | null };
+export type CallForReport = Call & { answerName: string; reportId: string | null };
 
 /**
  * What saving a message needs to know about its call, in one round trip: the call, its
@@ -125,10 +126,10 @@ export type CallForReport = Call & { answer_name: string; report_id: string | nu
 export function getCallForReport(db: Executor, callId: string): Promise<CallForReport | undefined> {
   return db
     .selectFrom("calls")
-    .innerJoin("contracts", "contracts.id", "calls.contract_id")
-    .leftJoin("reports", "reports.call_id", "calls.id")
+    .innerJoin("contracts", "contracts.id", "calls.contractId")
+    .leftJoin("reports", "reports.callId", "calls.id")
     .selectAll("calls")
-    .select(["contracts.answer_name", "reports.id as report_id"])
+    .select(["contracts.answerName", "reports.id as reportId"])
     .where("calls.id", "=", callId)
     .executeTakeFirst();
 }

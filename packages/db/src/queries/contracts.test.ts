@@ -16,7 +16,7 @@ import { insertRosterMember } from "./roster.ts";
 forEachDialect("agency", (t) => {
   it("inserts and reads the one agency row", async () => {
     expect(await getAgency(t.db)).toBeUndefined();
-    const agency = await insertAgency(t.db, { name: "受付電話代行", mail_domain: "uketsuke.example" });
+    const agency = await insertAgency(t.db, { name: "受付電話代行", mailDomain: "uketsuke.example" });
     expect(await getAgency(t.db)).toEqual(agency);
   });
 });
@@ -26,12 +26,12 @@ forEachDialect("contracts", (t) => {
     const agency = await seedAgency(t.db);
     const numbers = [randomNumber(), randomNumber()];
     const contract = await insertContract(t.db, {
-      agency_id: agency.id,
-      legal_entity_name: "株式会社山田商事",
-      answer_name: "山田商事",
+      agencyId: agency.id,
+      legalEntityName: "株式会社山田商事",
+      answerName: "山田商事",
       numbers,
     });
-    expect(contract).toMatchObject({ answer_name: "山田商事", script: "", status: "active" });
+    expect(contract).toMatchObject({ answerName: "山田商事", script: "", status: "active" });
     expect(await getContract(t.db, contract.id)).toEqual({ ...contract, numbers: [...numbers].sort() });
     expect(await getContract(t.db, "no-such-contract")).toBeUndefined();
   });
@@ -59,23 +59,23 @@ forEachDialect("contracts", (t) => {
   it("updates answer name, script and status", async () => {
     const contract = await seedContract(t.db);
     const updated = await updateContract(t.db, contract.id, {
-      answer_name: "新テスト商事",
+      answerName: "新テスト商事",
       script: "お電話ありがとうございます。",
       status: "suspended",
     });
-    expect(updated).toMatchObject({ answer_name: "新テスト商事", script: "お電話ありがとうございます。", status: "suspended" });
-    expect(updated && updated.updated_at >= contract.updated_at).toBe(true);
+    expect(updated).toMatchObject({ answerName: "新テスト商事", script: "お電話ありがとうございます。", status: "suspended" });
+    expect(updated && updated.updatedAt >= contract.updatedAt).toBe(true);
     expect(await updateContract(t.db, "no-such-contract", { status: "ended" })).toBeUndefined();
   });
 
   it("lists contracts with numbers, roster size and open callbacks", async () => {
     const contract = await seedContract(t.db);
     const operator = await seedUser(t.db);
-    await insertRosterMember(t.db, contract.id, { name: "山田", report_address: "y@c.example", address_kind: "person" });
-    await insertRosterMember(t.db, contract.id, { name: "佐藤", report_address: "s@c.example", address_kind: "person" });
-    const report = await seedReport(t.db, contract.id, operator.id, { callback_requested: true });
-    await insertCallback(t.db, { report_id: report.id, contract_id: contract.id, requested_at: report.received_at });
+    await insertRosterMember(t.db, contract.id, { name: "山田", reportAddress: "y@c.example", addressKind: "person" });
+    await insertRosterMember(t.db, contract.id, { name: "佐藤", reportAddress: "s@c.example", addressKind: "person" });
+    const report = await seedReport(t.db, contract.id, operator.id, { callbackRequested: true });
+    await insertCallback(t.db, { reportId: report.id, contractId: contract.id, requestedAt: report.receivedAt });
     const row = (await listContracts(t.db)).find((c) => c.id === contract.id);
-    expect(row).toMatchObject({ numbers: contract.numbers, roster_count: 2, open_callback_count: 1 });
+    expect(row).toMatchObject({ numbers: contract.numbers, rosterCount: 2, openCallbackCount: 1 });
   });
 });

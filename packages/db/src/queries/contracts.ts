@@ -1,15 +1,16 @@
 import { inTransaction, isoNow, newId, toCount } from "../executor.ts";
 import type { Executor } from "../executor.ts";
-import type { Contract, ContractStatus } from "../schema.ts";
+import type { ContractStatus } from "@uketsuke/domain";
+import type { Contract } from "../schema.ts";
 
 export type ContractWithNumbers = Contract & { numbers: string[] };
-export type ContractSummary = ContractWithNumbers & { roster_count: number; open_callback_count: number };
+export type ContractSummary = ContractWithNumbers & { rosterCount: number; openCallbackCount: number };
 
 export interface NewContractInput {
   id?: string;
-  agency_id: string;
-  legal_entity_name: string;
-  answer_name: string;
+  agencyId: string;
+  legalEntityName: string;
+  answerName: string;
   script?: string;
   status?: ContractStatus;
   /** E.164 numbers forwarded to the agency for this contract. */
@@ -17,7 +18,7 @@ export interface NewContractInput {
 }
 
 export interface ContractPatch {
-  answer_name?: string;
+  answerName?: string;
   script?: string;
   status?: ContractStatus;
 }
@@ -28,13 +29,13 @@ export function insertContract(db: Executor, input: NewContractInput): Promise<C
   return inTransaction(db, async (trx) => {
     const row = await trx
       .insertInto("contracts")
-      .values({ created_at: now, updated_at: now, ...contract, id: contract.id ?? newId() })
+      .values({ createdAt: now, updatedAt: now, ...contract, id: contract.id ?? newId() })
       .returningAll()
       .executeTakeFirstOrThrow();
     if (numbers.length > 0) {
       await trx
         .insertInto("contract_numbers")
-        .values(numbers.map((number) => ({ number, contract_id: row.id, created_at: now })))
+        .values(numbers.map((number) => ({ number, contractId: row.id, createdAt: now })))
         .execute();
     }
     return { ...row, numbers: [...numbers].sort() };
@@ -46,11 +47,11 @@ async function numbersOf(db: Executor, contractIds: string[]): Promise<Map<strin
   if (contractIds.length === 0) return byContract;
   const rows = await db
     .selectFrom("contract_numbers")
-    .select(["contract_id", "number"])
-    .where("contract_id", "in", contractIds)
+    .select(["contractId", "number"])
+    .where("contractId", "in", contractIds)
     .orderBy("number")
     .execute();
-  for (const r of rows) byContract.get(r.contract_id)?.push(r.number);
+  for (const r of rows) byContract.get(r.contractId)?.push(r.number);
   return byContract;
 }
 
@@ -70,23 +71,23 @@ export async function listContracts(db: Executor): Promise<ContractSummary[]> {
       eb
         .selectFrom("roster_members")
         .select(eb.fn.countAll().as("n"))
-        .whereRef("roster_members.contract_id", "=", "contracts.id")
-        .as("roster_count"),
+        .whereRef("roster_members.contractId", "=", "contracts.id")
+        .as("rosterCount"),
       eb
         .selectFrom("callbacks")
         .select(eb.fn.countAll().as("n"))
-        .whereRef("callbacks.contract_id", "=", "contracts.id")
+        .whereRef("callbacks.contractId", "=", "contracts.id")
         .where("callbacks.status", "=", "open")
-        .as("open_callback_count"),
+        .as("openCallbackCount"),
     ])
-    .orderBy("contracts.answer_name")
+    .orderBy("contracts.answerName")
     .orderBy("contracts.id")
     .execute();
   const numbers = await numbersOf(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     ...r,
-    roster_count: toCount(r.roster_count),
-    open_callback_count: toCount(r.open_callback_count),
+    rosterCount: toCount(r.rosterCount),
+    openCallbackCount: toCount(r.openCallbackCount),
     numbers: numbers.get(r.id) ?? [],
   }));
 }
@@ -94,7 +95,7 @@ export async function listContracts(db: Executor): Promise<ContractSummary[]> {
 export function updateContract(db: Executor, contractId: string, patch: ContractPatch): Promise<Contract | undefined> {
   return db
     .updateTable("contracts")
-    .set({ ...patch, updated_at: isoNow() })
+    .set({ ...patch, updatedAt: isoNow() })
     .where("id", "=", contractId)
     .returningAll()
     .executeTakeFirst();
@@ -104,7 +105,7 @@ export function updateContract(db: Executor, contractId: string, patch: Contract
 export function findContractByNumber(db: Executor, number: string): Promise<Contract | undefined> {
   return db
     .selectFrom("contract_numbers")
-    .innerJoin("contracts", "contracts.id", "contract_numbers.contract_id")
+    .innerJoin("contracts", "contracts.id", "contract_numbers.contractId")
     .selectAll("contracts")
     .where("contract_numbers.number", "=", number)
     .executeTakeFirst();
@@ -114,7 +115,7 @@ export function findContractByNumber(db: Executor, number: string): Promise<Cont
 export async function addContractNumber(db: Executor, contractId: string, number: string): Promise<boolean> {
   const row = await db
     .insertInto("contract_numbers")
-    .values({ number, contract_id: contractId, created_at: isoNow() })
+    .values({ number, contractId: contractId, createdAt: isoNow() })
     .onConflict((oc) => oc.column("number").doNothing())
     .returning("number")
     .executeTakeFirst();
@@ -124,7 +125,7 @@ export async function addContractNumber(db: Executor, contractId: string, number
 export async function removeContractNumber(db: Executor, contractId: string, number: string): Promise<boolean> {
   const result = await db
     .deleteFrom("contract_numbers")
-    .where("contract_id", "=", contractId)
+    .where("contractId", "=", contractId)
     .where("number", "=", number)
     .executeTakeFirst();
   return result.numDeletedRows > 0n;

@@ -24,13 +24,13 @@ const lease = { lockForMs: 60_000 };
 function queue(db: Executor, nextAttemptAt = "2026-11-25T08:00:00.000Z") {
   return insertOutbox(db, {
     kind: "report",
-    message_id: `<${randomUUID()}@uketsuke.example>`,
-    from_address: "sato@uketsuke.example",
-    to_addresses: ["yamada@client.example", "desk@client.example"],
+    messageId: `<${randomUUID()}@uketsuke.example>`,
+    fromAddress: "sato@uketsuke.example",
+    toAddresses: ["yamada@client.example", "desk@client.example"],
     subject: "【受電報告】",
-    body_text: "山田様\nお電話がありました。",
-    body_html: "<p>山田様</p>",
-    next_attempt_at: nextAttemptAt,
+    bodyText: "山田様\nお電話がありました。",
+    bodyHtml: "<p>山田様</p>",
+    nextAttemptAt: nextAttemptAt,
   });
 }
 
@@ -50,9 +50,11 @@ forEachDialect("outbox", (t) => {
 
   it("queues a message and lists it by status", async () => {
     const message = await queue(t.db);
-    expect(message).toMatchObject({ status: "pending", attempts: 0, to_addresses: ["yamada@client.example", "desk@client.example"] });
+    expect(message).toMatchObject({ status: "pending", attempts: 0, toAddresses: ["yamada@client.example", "desk@client.example"] });
     expect(await getOutbox(t.db, message.id)).toEqual(message);
-    expect(await listOutbox(t.db, { status: "pending" })).toEqual([message]);
+    // A list carries no mail body: that is the single item's.
+    const { bodyText: _text, bodyHtml: _html, ...summary } = message;
+    expect(await listOutbox(t.db, { status: "pending" })).toEqual([summary]);
     expect(await listOutbox(t.db, { status: "sent" })).toEqual([]);
   });
 
@@ -61,7 +63,7 @@ forEachDialect("outbox", (t) => {
     await queue(t.db, "2026-11-25T10:00:00.000Z"); // not yet
     const claimed = await claimDueOutbox(t.db, { nowIso: NOW, limit: 10, ...lease });
     expect(claimed.map((m) => m.id)).toEqual([due.id]);
-    expect(claimed[0]).toMatchObject({ status: "sending", attempts: 1, locked_until: "2026-11-25T09:01:00.000Z" });
+    expect(claimed[0]).toMatchObject({ status: "sending", attempts: 1, lockedUntil: "2026-11-25T09:01:00.000Z" });
     // Leased: nobody else takes it until the lease runs out …
     expect(await claimDueOutbox(t.db, { nowIso: NOW, limit: 10, ...lease })).toEqual([]);
     // … then another worker does (the first one died mid-send).
@@ -82,14 +84,14 @@ forEachDialect("outbox", (t) => {
     expect(await markSent(t.db, message.id, NOW)).toBe(false); // not claimed
     await claimDueOutbox(t.db, { nowIso: NOW, limit: 1, ...lease });
     expect(await markSent(t.db, message.id, NOW)).toBe(true);
-    expect(await getOutbox(t.db, message.id)).toMatchObject({ status: "sent", sent_at: NOW, locked_until: null });
+    expect(await getOutbox(t.db, message.id)).toMatchObject({ status: "sent", sentAt: NOW, lockedUntil: null });
   });
 
   it("retries after a failure, gives up when final, and lets a supervisor retry", async () => {
     const message = await queue(t.db);
     await claimDueOutbox(t.db, { nowIso: NOW, limit: 1, ...lease });
     expect(await markFailedAttempt(t.db, message.id, "421 try later", LATER, false)).toBe(true);
-    expect(await getOutbox(t.db, message.id)).toMatchObject({ status: "pending", last_error: "421 try later", next_attempt_at: LATER });
+    expect(await getOutbox(t.db, message.id)).toMatchObject({ status: "pending", lastError: "421 try later", nextAttemptAt: LATER });
     expect(await claimDueOutbox(t.db, { nowIso: NOW, limit: 1, ...lease })).toEqual([]);
 
     await claimDueOutbox(t.db, { nowIso: LATER, limit: 1, ...lease });
@@ -98,7 +100,7 @@ forEachDialect("outbox", (t) => {
     expect(await claimDueOutbox(t.db, { nowIso: "2026-11-26T00:00:00.000Z", limit: 1, ...lease })).toEqual([]);
 
     const retried = await retryFailed(t.db, message.id, "2026-11-26T00:00:00.000Z");
-    expect(retried).toMatchObject({ status: "pending", attempts: 2, next_attempt_at: "2026-11-26T00:00:00.000Z" });
+    expect(retried).toMatchObject({ status: "pending", attempts: 2, nextAttemptAt: "2026-11-26T00:00:00.000Z" });
     expect(await retryFailed(t.db, message.id, "2026-11-26T00:00:00.000Z")).toBeUndefined(); // no longer failed
   });
 
@@ -108,15 +110,16 @@ forEachDialect("outbox", (t) => {
     await claimDueOutbox(t.db, { nowIso: NOW, limit: 1, ...lease });
     const captured = await markCaptured(t.db, message.id, NOW);
     expect(captured).toMatchObject({
-      outbox_id: message.id,
-      message_id: message.message_id,
-      to_addresses: message.to_addresses,
+      outboxId: message.id,
+      messageId: message.messageId,
+      toAddresses: message.toAddresses,
       subject: "【受電報告】",
-      body_text: message.body_text,
-      captured_at: NOW,
+      bodyText: message.bodyText,
+      capturedAt: NOW,
     });
     expect(await getOutbox(t.db, message.id)).toMatchObject({ status: "captured" });
-    expect(await listCapturedMail(t.db)).toEqual([captured]);
+    const { bodyText: _text, bodyHtml: _html, ...summary } = captured!;
+    expect(await listCapturedMail(t.db)).toEqual([summary]);
     expect(await getCapturedMail(t.db, captured!.id)).toEqual(captured);
   });
 

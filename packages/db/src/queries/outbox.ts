@@ -1,32 +1,51 @@
 import { dialectOf, inTransaction, isoNow, newId, parseJsonArray } from "../executor.ts";
 import type { Executor } from "../executor.ts";
-import type { CapturedMailRow, OutboxKind, OutboxRow, OutboxStatus } from "../schema.ts";
+import type { OutboxKind, OutboxStatus } from "@uketsuke/domain";
+import type { CapturedMail, CapturedMailSummary, OutboxMessage, OutboxSummary, OutboxTable } from "../schema.ts";
+import type { Selectable } from "kysely";
 
 // Email leaves only through the outbox: rows are written in the same transaction as the report,
 // and workers deliver them at least once with retries. A row being sent is leased
-// (`locked_until`), so a worker that dies mid-send only delays it until the lease runs out.
+// (`lockedUntil`), so a worker that dies mid-send only delays it until the lease runs out.
 
-export type OutboxMessage = Omit<OutboxRow, "to_addresses"> & { to_addresses: string[] };
-export type CapturedMail = Omit<CapturedMailRow, "to_addresses"> & { to_addresses: string[] };
+/** Every column but the mail's body: what a list carries (the body is the single item's). */
+const outboxSummary = [
+  "id",
+  "kind",
+  "reportId",
+  "callbackId",
+  "messageId",
+  "fromAddress",
+  "toAddresses",
+  "subject",
+  "status",
+  "attempts",
+  "nextAttemptAt",
+  "lockedUntil",
+  "lastError",
+  "sentAt",
+  "createdAt",
+] as const;
+const capturedSummary = ["id", "outboxId", "messageId", "fromAddress", "toAddresses", "subject", "capturedAt"] as const;
 
 export interface NewOutboxInput {
   id?: string;
   kind: OutboxKind;
-  report_id?: string | null;
-  callback_id?: string | null;
-  message_id: string;
-  from_address: string;
-  to_addresses: string[];
+  reportId?: string | null;
+  callbackId?: string | null;
+  messageId: string;
+  fromAddress: string;
+  toAddresses: string[];
   subject: string;
-  body_text: string;
-  body_html: string;
+  bodyText: string;
+  bodyHtml: string;
   /** Defaults to now. */
-  next_attempt_at?: string;
+  nextAttemptAt?: string;
 }
 
-const decode = <T extends { to_addresses: string }>(row: T): Omit<T, "to_addresses"> & { to_addresses: string[] } => ({
+const decode = <T extends { toAddresses: string }>(row: T): Omit<T, "toAddresses"> & { toAddresses: string[] } => ({
   ...row,
-  to_addresses: parseJsonArray(row.to_addresses),
+  toAddresses: parseJsonArray(row.toAddresses),
 });
 
 export async function insertOutbox(db: Executor, message: NewOutboxInput): Promise<OutboxMessage> {
@@ -34,11 +53,11 @@ export async function insertOutbox(db: Executor, message: NewOutboxInput): Promi
   const row = await db
     .insertInto("outbox")
     .values({
-      next_attempt_at: now,
-      created_at: now,
+      nextAttemptAt: now,
+      createdAt: now,
       ...message,
       id: message.id ?? newId(),
-      to_addresses: JSON.stringify(message.to_addresses),
+      toAddresses: JSON.stringify(message.toAddresses),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -63,15 +82,15 @@ export function queueMail(
 ): Promise<OutboxMessage> {
   return insertOutbox(db, {
     kind: meta.kind,
-    report_id: meta.reportId ?? null,
-    callback_id: meta.callbackId ?? null,
-    message_id: mail.messageId,
-    from_address: mail.from,
-    to_addresses: [...mail.to],
+    reportId: meta.reportId ?? null,
+    callbackId: meta.callbackId ?? null,
+    messageId: mail.messageId,
+    fromAddress: mail.from,
+    toAddresses: [...mail.to],
     subject: mail.subject,
-    body_text: mail.text,
-    body_html: mail.html,
-    next_attempt_at: meta.nextAttemptAt,
+    bodyText: mail.text,
+    bodyHtml: mail.html,
+    nextAttemptAt: meta.nextAttemptAt,
   });
 }
 
@@ -84,11 +103,11 @@ export async function getOutbox(db: Executor, id: string): Promise<OutboxMessage
 export async function listOutbox(
   db: Executor,
   options: { status?: OutboxStatus; limit?: number } = {},
-): Promise<OutboxMessage[]> {
-  let query = db.selectFrom("outbox").selectAll();
+): Promise<OutboxSummary[]> {
+  let query = db.selectFrom("outbox").select(outboxSummary);
   if (options.status) query = query.where("status", "=", options.status);
   const rows = await query
-    .orderBy("created_at", "desc")
+    .orderBy("createdAt", "desc")
     .orderBy("id", "desc")
     .limit(options.limit ?? 100)
     .execute();
@@ -109,22 +128,22 @@ export async function claimDueOutbox(
     q
       .selectFrom("outbox")
       .select("id")
-      .where("next_attempt_at", "<=", nowIso)
+      .where("nextAttemptAt", "<=", nowIso)
       .where((eb) =>
         eb.or([
           eb("status", "=", "pending"),
-          eb.and([eb("status", "=", "sending"), eb("locked_until", "<", nowIso)]),
+          eb.and([eb("status", "=", "sending"), eb("lockedUntil", "<", nowIso)]),
         ]),
       )
-      .orderBy("next_attempt_at")
+      .orderBy("nextAttemptAt")
       .orderBy("id")
       .limit(limit);
   const lease = (q: Executor) =>
     q
       .updateTable("outbox")
-      .set((eb) => ({ status: "sending", locked_until: lockedUntil, attempts: eb("attempts", "+", 1) }));
+      .set((eb) => ({ status: "sending", lockedUntil: lockedUntil, attempts: eb("attempts", "+", 1) }));
 
-  let rows: OutboxRow[];
+  let rows: Selectable<OutboxTable>[];
   if (dialectOf(db) === "postgres") {
     // Several servers share one PostgreSQL: FOR UPDATE SKIP LOCKED lets concurrent workers
     // each take different rows without waiting for one another.
@@ -140,14 +159,14 @@ export async function claimDueOutbox(
   }
   // RETURNING promises no order.
   return rows
-    .sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id))
+    .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id.localeCompare(b.id))
     .map(decode);
 }
 
 export async function markSent(db: Executor, id: string, nowIso: string): Promise<boolean> {
   const result = await db
     .updateTable("outbox")
-    .set({ status: "sent", sent_at: nowIso, locked_until: null })
+    .set({ status: "sent", sentAt: nowIso, lockedUntil: null })
     .where("id", "=", id)
     .where("status", "=", "sending")
     .executeTakeFirst();
@@ -159,7 +178,7 @@ export function markCaptured(db: Executor, id: string, nowIso: string): Promise<
   return inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable("outbox")
-      .set({ status: "captured", sent_at: nowIso, locked_until: null })
+      .set({ status: "captured", sentAt: nowIso, lockedUntil: null })
       .where("id", "=", id)
       .where("status", "=", "sending")
       .returningAll()
@@ -169,14 +188,14 @@ export function markCaptured(db: Executor, id: string, nowIso: string): Promise<
       .insertInto("captured_mail")
       .values({
         id: newId(),
-        outbox_id: row.id,
-        message_id: row.message_id,
-        from_address: row.from_address,
-        to_addresses: row.to_addresses,
+        outboxId: row.id,
+        messageId: row.messageId,
+        fromAddress: row.fromAddress,
+        toAddresses: row.toAddresses,
         subject: row.subject,
-        body_text: row.body_text,
-        body_html: row.body_html,
-        captured_at: nowIso,
+        bodyText: row.bodyText,
+        bodyHtml: row.bodyHtml,
+        capturedAt: nowIso,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -196,9 +215,9 @@ export async function markFailedAttempt(
     .updateTable("outbox")
     .set({
       status: final ? "failed" : "pending",
-      last_error: error,
-      next_attempt_at: nextAttemptAtIso,
-      locked_until: null,
+      lastError: error,
+      nextAttemptAt: nextAttemptAtIso,
+      lockedUntil: null,
     })
     .where("id", "=", id)
     .where("status", "=", "sending")
@@ -207,22 +226,22 @@ export async function markFailedAttempt(
 }
 
 /** A supervisor sends a failed message again; its attempt count is kept for the record. */
-export async function retryFailed(db: Executor, id: string, nowIso: string): Promise<OutboxMessage | undefined> {
+export async function retryFailed(db: Executor, id: string, nowIso: string): Promise<OutboxSummary | undefined> {
   const row = await db
     .updateTable("outbox")
-    .set({ status: "pending", next_attempt_at: nowIso })
+    .set({ status: "pending", nextAttemptAt: nowIso })
     .where("id", "=", id)
     .where("status", "=", "failed")
-    .returningAll()
+    .returning(outboxSummary)
     .executeTakeFirst();
   return row && decode(row);
 }
 
-export async function listCapturedMail(db: Executor, options: { limit?: number } = {}): Promise<CapturedMail[]> {
+export async function listCapturedMail(db: Executor, options: { limit?: number } = {}): Promise<CapturedMailSummary[]> {
   const rows = await db
     .selectFrom("captured_mail")
-    .selectAll()
-    .orderBy("captured_at", "desc")
+    .select(capturedSummary)
+    .orderBy("capturedAt", "desc")
     .orderBy("id", "desc")
     .limit(options.limit ?? 100)
     .execute();

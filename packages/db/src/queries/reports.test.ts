@@ -18,41 +18,44 @@ forEachDialect("reports", (t) => {
     const operator = await seedUser(t.db);
     const call = await seedCall(t.db, contract.id);
     const report = await insertReport(t.db, {
-      contract_id: contract.id,
-      call_id: call.id,
-      operator_id: operator.id,
-      received_at: "2026-11-25T01:00:00.000Z",
-      caller_company: "株式会社山田商事",
-      caller_name: "山田",
-      callback_number: "03-1111-2222",
-      requested_person: "佐藤",
-      routed_name: "佐藤",
-      routed_address: "sato@client.example",
-      routing_reason: "named",
+      contractId: contract.id,
+      callId: call.id,
+      operatorId: operator.id,
+      receivedAt: "2026-11-25T01:00:00.000Z",
+      callerCompany: "株式会社山田商事",
+      callerName: "山田",
+      callbackNumber: "03-1111-2222",
+      requestedPerson: "佐藤",
+      routedName: "佐藤",
+      routedAddress: "sato@client.example",
+      routingReason: "named",
       message: "折り返しお願いします。",
-      callback_requested: true,
+      callbackRequested: true,
       outcome: "message",
       subject: "【受電報告】",
-      body_text: "本文",
-      body_html: "<p>本文</p>",
-      message_id: `<${randomUUID()}@uketsuke.example>`,
+      bodyText: "本文",
+      bodyHtml: "<p>本文</p>",
+      messageId: `<${randomUUID()}@uketsuke.example>`,
     });
-    expect(report).toMatchObject({ callback_requested: 1, routed_member_id: null, wrong_number_entry_id: null });
+    expect(report).toMatchObject({ callbackRequested: true, routedMemberId: null, wrongNumberEntryId: null });
     expect(await getReport(t.db, contract.id, report.id)).toEqual(report);
     expect(await getReport(t.db, other.id, report.id)).toBeUndefined();
     expect(await getReportByCallId(t.db, call.id)).toEqual(report);
     expect((await listReports(t.db, other.id)).reports).toEqual([]);
+    // A list carries no mail body: that is the single report's.
+    const { bodyText: _text, bodyHtml: _html, ...summary } = report;
+    expect((await listReports(t.db, contract.id)).reports).toEqual([summary]);
   });
 
   it("finds Japanese substrings and literal % and _ on both engines", async () => {
     const contract = await seedContract(t.db);
     const op = await seedUser(t.db);
-    const yamada = await seedReport(t.db, contract.id, op.id, { caller_company: "株式会社山田商事", caller_name: "田中" });
+    const yamada = await seedReport(t.db, contract.id, op.id, { callerCompany: "株式会社山田商事", callerName: "田中" });
     const callback = await seedReport(t.db, contract.id, op.id, { message: "至急折り返しをお願いします" });
     const percent = await seedReport(t.db, contract.id, op.id, { message: "値引き50%の件" });
-    const underscore = await seedReport(t.db, contract.id, op.id, { requested_person: "sato_k" });
-    const latin = await seedReport(t.db, contract.id, op.id, { caller_name: "John YAMADA" });
-    const numbered = await seedReport(t.db, contract.id, op.id, { callback_number: "090-9876-5432" });
+    const underscore = await seedReport(t.db, contract.id, op.id, { requestedPerson: "sato_k" });
+    const latin = await seedReport(t.db, contract.id, op.id, { callerName: "John YAMADA" });
+    const numbered = await seedReport(t.db, contract.id, op.id, { callbackNumber: "090-9876-5432" });
     const ids = async (q: string) => (await listReports(t.db, contract.id, { q })).reports.map((r) => r.id).sort();
 
     expect(await ids("山田")).toEqual([yamada.id]);
@@ -70,19 +73,19 @@ forEachDialect("reports", (t) => {
     const op = await seedUser(t.db);
     const at = (minute: number) => `2026-11-25T02:${String(minute).padStart(2, "0")}:00.000Z`;
     const made = [];
-    for (let m = 0; m < 5; m++) made.push(await seedReport(t.db, contract.id, op.id, { received_at: at(m) }));
-    const test = await seedReport(t.db, contract.id, op.id, { received_at: at(5), outcome: "test_call" });
+    for (let m = 0; m < 5; m++) made.push(await seedReport(t.db, contract.id, op.id, { receivedAt: at(m) }));
+    const test = await seedReport(t.db, contract.id, op.id, { receivedAt: at(5), outcome: "test_call" });
 
     const first = await listReports(t.db, contract.id, { outcome: "message", limit: 2 });
-    expect(first.reports.map((r) => r.received_at)).toEqual([at(4), at(3)]);
+    expect(first.reports.map((r) => r.receivedAt)).toEqual([at(4), at(3)]);
     const second = await listReports(t.db, contract.id, { outcome: "message", limit: 2, cursor: first.nextCursor ?? "" });
-    expect(second.reports.map((r) => r.received_at)).toEqual([at(2), at(1)]);
+    expect(second.reports.map((r) => r.receivedAt)).toEqual([at(2), at(1)]);
     const third = await listReports(t.db, contract.id, { outcome: "message", limit: 2, cursor: second.nextCursor ?? "" });
     expect(third.reports.map((r) => r.id)).toEqual([made[0]!.id]);
     expect(third.nextCursor).toBeNull();
 
     const window = await listReports(t.db, contract.id, { from: at(1), to: at(3) });
-    expect(window.reports.map((r) => r.received_at)).toEqual([at(2), at(1)]);
+    expect(window.reports.map((r) => r.receivedAt)).toEqual([at(2), at(1)]);
     expect((await listReports(t.db, contract.id, { outcome: "test_call" })).reports.map((r) => r.id)).toEqual([test.id]);
   });
 
@@ -91,11 +94,11 @@ forEachDialect("reports", (t) => {
     const other = await seedContract(t.db);
     const op = await seedUser(t.db);
     const inRange = "2026-10-15T00:00:00.000Z";
-    await seedReport(t.db, contract.id, op.id, { received_at: inRange });
-    await seedReport(t.db, contract.id, op.id, { received_at: inRange });
-    await seedReport(t.db, contract.id, op.id, { received_at: inRange, outcome: "wrong_number" });
-    await seedReport(t.db, contract.id, op.id, { received_at: "2026-09-30T23:59:59.999Z" });
-    await seedReport(t.db, other.id, op.id, { received_at: inRange, outcome: "other_company" });
+    await seedReport(t.db, contract.id, op.id, { receivedAt: inRange });
+    await seedReport(t.db, contract.id, op.id, { receivedAt: inRange });
+    await seedReport(t.db, contract.id, op.id, { receivedAt: inRange, outcome: "wrong_number" });
+    await seedReport(t.db, contract.id, op.id, { receivedAt: "2026-09-30T23:59:59.999Z" });
+    await seedReport(t.db, other.id, op.id, { receivedAt: inRange, outcome: "other_company" });
     const october = { from: "2026-10-01T00:00:00.000Z", to: "2026-11-01T00:00:00.000Z" };
 
     expect(await countReports(t.db, contract.id, october)).toEqual({
@@ -106,8 +109,8 @@ forEachDialect("reports", (t) => {
       total: 3,
     });
     const all = await countReportsByContract(t.db, october);
-    expect(all.filter((r) => r.contract_id === other.id)).toEqual([
-      { contract_id: other.id, outcome: "other_company", count: 1 },
+    expect(all.filter((r) => r.contractId === other.id)).toEqual([
+      { contractId: other.id, outcome: "other_company", count: 1 },
     ]);
   });
 
@@ -117,16 +120,16 @@ forEachDialect("reports", (t) => {
     const messageId = `<${randomUUID()}@uketsuke.example>`;
     await expect(
       t.db.transaction().execute(async (trx) => {
-        const report = await seedReport(trx, contract.id, op.id, { message_id: messageId });
+        const report = await seedReport(trx, contract.id, op.id, { messageId: messageId });
         await insertOutbox(trx, {
           kind: "report",
-          report_id: report.id,
-          message_id: messageId,
-          from_address: "op@uketsuke.example",
-          to_addresses: ["desk@client.example"],
+          reportId: report.id,
+          messageId: messageId,
+          fromAddress: "op@uketsuke.example",
+          toAddresses: ["desk@client.example"],
           subject: report.subject,
-          body_text: report.body_text,
-          body_html: report.body_html,
+          bodyText: report.bodyText,
+          bodyHtml: report.bodyHtml,
         });
         throw new Error("SMTP composer crashed");
       }),
@@ -137,7 +140,7 @@ forEachDialect("reports", (t) => {
           await t.db
             .selectFrom(table)
             .select((eb) => eb.fn.countAll().as("n"))
-            .where("message_id", "=", messageId)
+            .where("messageId", "=", messageId)
             .executeTakeFirstOrThrow()
         ).n,
       );

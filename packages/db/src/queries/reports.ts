@@ -1,19 +1,21 @@
 import { containsText, isoNow, newId, toCount } from "../executor.ts";
 import type { Executor } from "../executor.ts";
-import type { NewReport, Report, ReportOutcome } from "../schema.ts";
+import type { CallOutcome } from "@uketsuke/domain";
+import type { Selectable } from "kysely";
+import type { NewReport, Report, ReportSummary, ReportTable } from "../schema.ts";
 
-export type NewReportInput = Omit<NewReport, "id" | "created_at" | "callback_requested"> & {
+export type NewReportInput = Omit<NewReport, "id" | "createdAt" | "callbackRequested"> & {
   id?: string;
-  callback_requested: boolean;
+  callbackRequested: boolean;
 };
 
 export interface ReportFilter {
   /** Substring of caller company, caller name, person asked for, message or callback number. */
   q?: string;
-  outcome?: ReportOutcome;
-  /** received_at >= from (ISO). */
+  outcome?: CallOutcome;
+  /** receivedAt >= from (ISO). */
   from?: string;
-  /** received_at < to (ISO). */
+  /** receivedAt < to (ISO). */
   to?: string;
   limit?: number;
   /** `nextCursor` of the previous page. */
@@ -21,41 +23,74 @@ export interface ReportFilter {
 }
 
 export interface ReportPage {
-  reports: Report[];
+  reports: ReportSummary[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
 
-export type OutcomeCounts = Record<ReportOutcome, number> & { total: number };
+export type OutcomeCounts = Record<CallOutcome, number> & { total: number };
 
-const searchable = ["caller_company", "caller_name", "requested_person", "message", "callback_number"] as const;
+const searchable = ["callerCompany", "callerName", "requestedPerson", "message", "callbackNumber"] as const;
 
-export function insertReport(db: Executor, report: NewReportInput): Promise<Report> {
-  return db
+/** Every column but the mail's body: what a list of reports carries. */
+const summary = [
+  "id",
+  "contractId",
+  "callId",
+  "operatorId",
+  "receivedAt",
+  "callerCompany",
+  "callerName",
+  "callbackNumber",
+  "requestedPerson",
+  "routedMemberId",
+  "routedName",
+  "routedAddress",
+  "routingReason",
+  "message",
+  "callbackRequested",
+  "outcome",
+  "wrongNumberEntryId",
+  "subject",
+  "messageId",
+  "createdAt",
+] as const;
+
+/** The stored 0/1 flag as the boolean it means. */
+const decode = <T extends { callbackRequested: number }>(row: T): Omit<T, "callbackRequested"> & { callbackRequested: boolean } => ({
+  ...row,
+  callbackRequested: row.callbackRequested === 1,
+});
+
+export async function insertReport(db: Executor, report: NewReportInput): Promise<Report> {
+  const row = await db
     .insertInto("reports")
     .values({
-      created_at: isoNow(),
+      createdAt: isoNow(),
       ...report,
       id: report.id ?? newId(),
-      callback_requested: report.callback_requested ? 1 : 0,
+      callbackRequested: report.callbackRequested ? 1 : 0,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return decode(row);
 }
 
 /** Undefined for another contract's report: tenancy is part of the query. */
-export function getReport(db: Executor, contractId: string, reportId: string): Promise<Report | undefined> {
-  return db
+export async function getReport(db: Executor, contractId: string, reportId: string): Promise<Report | undefined> {
+  const row: Selectable<ReportTable> | undefined = await db
     .selectFrom("reports")
     .selectAll()
-    .where("contract_id", "=", contractId)
+    .where("contractId", "=", contractId)
     .where("id", "=", reportId)
     .executeTakeFirst();
+  return row && decode(row);
 }
 
 /** Staff-side look-up from a call (the console reopens the report of the call it took). */
-export function getReportByCallId(db: Executor, callId: string): Promise<Report | undefined> {
-  return db.selectFrom("reports").selectAll().where("call_id", "=", callId).executeTakeFirst();
+export async function getReportByCallId(db: Executor, callId: string): Promise<Report | undefined> {
+  const row = await db.selectFrom("reports").selectAll().where("callId", "=", callId).executeTakeFirst();
+  return row && decode(row);
 }
 
 /**
@@ -64,31 +99,31 @@ export function getReportByCallId(db: Executor, callId: string): Promise<Report 
  */
 export async function listReports(db: Executor, contractId: string, filter: ReportFilter = {}): Promise<ReportPage> {
   const limit = filter.limit ?? 50;
-  let query = db.selectFrom("reports").selectAll().where("contract_id", "=", contractId);
+  let query = db.selectFrom("reports").select(summary).where("contractId", "=", contractId);
   const q = filter.q?.trim();
   if (q) query = query.where((eb) => eb.or(searchable.map((column) => containsText(column, q))));
   if (filter.outcome) query = query.where("outcome", "=", filter.outcome);
-  if (filter.from) query = query.where("received_at", ">=", filter.from);
-  if (filter.to) query = query.where("received_at", "<", filter.to);
+  if (filter.from) query = query.where("receivedAt", ">=", filter.from);
+  if (filter.to) query = query.where("receivedAt", "<", filter.to);
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   if (cursor) {
     query = query.where((eb) =>
       eb.or([
-        eb("received_at", "<", cursor.receivedAt),
-        eb.and([eb("received_at", "=", cursor.receivedAt), eb("id", "<", cursor.id)]),
+        eb("receivedAt", "<", cursor.receivedAt),
+        eb.and([eb("receivedAt", "=", cursor.receivedAt), eb("id", "<", cursor.id)]),
       ]),
     );
   }
   const rows = await query
-    .orderBy("received_at", "desc")
+    .orderBy("receivedAt", "desc")
     .orderBy("id", "desc")
     .limit(limit + 1)
     .execute();
-  const reports = rows.slice(0, limit);
+  const reports = rows.slice(0, limit).map(decode);
   const last = reports.at(-1);
   return {
     reports,
-    nextCursor: rows.length > limit && last ? `${last.received_at}|${last.id}` : null,
+    nextCursor: rows.length > limit && last ? `${last.receivedAt}|${last.id}` : null,
   };
 }
 
@@ -103,7 +138,7 @@ export async function countReports(
   contractId: string,
   range: { from?: string; to?: string } = {},
 ): Promise<OutcomeCounts> {
-  const rows = await countQuery(db, range).where("contract_id", "=", contractId).execute();
+  const rows = await countQuery(db, range).where("contractId", "=", contractId).execute();
   const counts: OutcomeCounts = { message: 0, wrong_number: 0, test_call: 0, other_company: 0, total: 0 };
   for (const r of rows) {
     counts[r.outcome] += toCount(r.count);
@@ -116,18 +151,18 @@ export async function countReports(
 export async function countReportsByContract(
   db: Executor,
   range: { from?: string; to?: string } = {},
-): Promise<{ contract_id: string; outcome: ReportOutcome; count: number }[]> {
-  const rows = await countQuery(db, range).orderBy("contract_id").orderBy("outcome").execute();
+): Promise<{ contractId: string; outcome: CallOutcome; count: number }[]> {
+  const rows = await countQuery(db, range).orderBy("contractId").orderBy("outcome").execute();
   return rows.map((r) => ({ ...r, count: toCount(r.count) }));
 }
 
 function countQuery(db: Executor, range: { from?: string; to?: string }) {
   let query = db
     .selectFrom("reports")
-    .select((eb) => ["contract_id", "outcome", eb.fn.countAll().as("count")])
-    .groupBy(["contract_id", "outcome"]);
-  if (range.from) query = query.where("received_at", ">=", range.from);
-  if (range.to) query = query.where("received_at", "<", range.to);
+    .select((eb) => ["contractId", "outcome", eb.fn.countAll().as("count")])
+    .groupBy(["contractId", "outcome"]);
+  if (range.from) query = query.where("receivedAt", ">=", range.from);
+  if (range.to) query = query.where("receivedAt", "<", range.to);
   return query;
 }
 
@@ -135,7 +170,7 @@ function countQuery(db: Executor, range: { from?: string; to?: string }) {
 export async function getReportOperatorMailbox(db: Executor, reportId: string): Promise<string | undefined> {
   const row = await db
     .selectFrom("reports")
-    .innerJoin("users", "users.id", "reports.operator_id")
+    .innerJoin("users", "users.id", "reports.operatorId")
     .select("users.mailbox")
     .where("reports.id", "=", reportId)
     .executeTakeFirst();

@@ -15,7 +15,7 @@ async function rosterOf(db: Executor, names: string[]) {
   const members = [];
   for (const name of names) {
     members.push(
-      await insertRosterMember(db, contract.id, { name, report_address: `${name}@client.example`, address_kind: "person" }),
+      await insertRosterMember(db, contract.id, { name, reportAddress: `${name}@client.example`, addressKind: "person" }),
     );
   }
   return { contractId: contract.id, members };
@@ -38,12 +38,12 @@ forEachDialect("roster", (t) => {
     const contract = await seedContract(t.db);
     const list = await insertRosterMember(t.db, contract.id, {
       name: "営業部",
-      name_kana: "エイギョウブ",
-      report_address: "sales@client.example",
-      address_kind: "list",
-      list_policy: "open",
+      nameKana: "エイギョウブ",
+      reportAddress: "sales@client.example",
+      addressKind: "list",
+      listPolicy: "open",
     });
-    expect(list).toMatchObject({ position: 1, address_kind: "list", list_policy: "open", name_kana: "エイギョウブ" });
+    expect(list).toMatchObject({ position: 1, addressKind: "list", listPolicy: "open", nameKana: "エイギョウブ" });
   });
 
   it("reads, updates and removes only within its own contract", async () => {
@@ -53,15 +53,16 @@ forEachDialect("roster", (t) => {
     expect(await getRosterMember(t.db, contractId, member.id)).toEqual(member);
     expect(await getRosterMember(t.db, other.id, member.id)).toBeUndefined();
 
-    expect(await updateRosterMember(t.db, other.id, member.id, { name: "hijack" })).toBeUndefined();
+    expect(await updateRosterMember(t.db, other.id, member.id, { name: "hijack", reportAddress: "x@client.example", addressKind: "person" })).toBeUndefined();
     expect(await removeRosterMember(t.db, other.id, member.id)).toBe(false);
     expect(await getRosterMember(t.db, contractId, member.id)).toEqual(member);
 
     const updated = await updateRosterMember(t.db, contractId, member.id, {
       name: "山田 太郎",
-      report_address: "taro@client.example",
+      reportAddress: "taro@client.example",
+      addressKind: "person",
     });
-    expect(updated).toMatchObject({ name: "山田 太郎", report_address: "taro@client.example", position: 1 });
+    expect(updated).toMatchObject({ name: "山田 太郎", reportAddress: "taro@client.example", position: 1 });
   });
 
   it("closes the gap when a member is removed", async () => {
@@ -77,7 +78,7 @@ forEachDialect("roster", (t) => {
       ["c", 1],
       ["d", 2],
     ]);
-    const added = await insertRosterMember(t.db, contractId, { name: "e", report_address: "e@c.example", address_kind: "person" });
+    const added = await insertRosterMember(t.db, contractId, { name: "e", reportAddress: "e@c.example", addressKind: "person" });
     expect(added.position).toBe(3);
   });
 

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { inTransaction, isoNow, newId } from "../executor.ts";
 import type { Executor } from "../executor.ts";
-import type { AddressKind, ListPolicy, RosterMember } from "../schema.ts";
+import type { AddressKind, ListPolicy } from "@uketsuke/domain";
+import type { RosterMemberRow } from "../schema.ts";
 
 // The roster is ordered: position 1 is the default recipient of any call that names no one
 // or someone not on it (R7). Every write keeps positions 1..n without gaps.
@@ -9,29 +10,36 @@ import type { AddressKind, ListPolicy, RosterMember } from "../schema.ts";
 export interface NewRosterMemberInput {
   id?: string;
   name: string;
-  name_kana?: string | null;
-  report_address: string;
-  address_kind: AddressKind;
-  list_policy?: ListPolicy | null;
+  nameKana?: string | null;
+  reportAddress: string;
+  addressKind: AddressKind;
+  listPolicy?: ListPolicy | null;
 }
 
-export type RosterMemberPatch = Partial<Omit<NewRosterMemberInput, "id">>;
+/** What is stored of a member: absent optional fields as null, and a list policy only on a list. */
+const columns = (member: NewRosterMemberInput) => ({
+  name: member.name,
+  nameKana: member.nameKana ?? null,
+  reportAddress: member.reportAddress,
+  addressKind: member.addressKind,
+  listPolicy: member.addressKind === "list" ? (member.listPolicy ?? null) : null,
+});
 
-export function listRoster(db: Executor, contractId: string): Promise<RosterMember[]> {
+export function listRoster(db: Executor, contractId: string): Promise<RosterMemberRow[]> {
   return db
     .selectFrom("roster_members")
     .selectAll()
-    .where("contract_id", "=", contractId)
+    .where("contractId", "=", contractId)
     .orderBy("position")
     .orderBy("id")
     .execute();
 }
 
-export function getRosterMember(db: Executor, contractId: string, memberId: string): Promise<RosterMember | undefined> {
+export function getRosterMember(db: Executor, contractId: string, memberId: string): Promise<RosterMemberRow | undefined> {
   return db
     .selectFrom("roster_members")
     .selectAll()
-    .where("contract_id", "=", contractId)
+    .where("contractId", "=", contractId)
     .where("id", "=", memberId)
     .executeTakeFirst();
 }
@@ -41,39 +49,40 @@ export function insertRosterMember(
   db: Executor,
   contractId: string,
   member: NewRosterMemberInput,
-): Promise<RosterMember> {
+): Promise<RosterMemberRow> {
   const now = isoNow();
   return inTransaction(db, async (trx) => {
     const { max } = await trx
       .selectFrom("roster_members")
       .select((eb) => eb.fn.max("position").as("max"))
-      .where("contract_id", "=", contractId)
+      .where("contractId", "=", contractId)
       .executeTakeFirstOrThrow();
     return trx
       .insertInto("roster_members")
       .values({
-        ...member,
+        ...columns(member),
         id: member.id ?? newId(),
-        contract_id: contractId,
+        contractId,
         position: Number(max ?? 0) + 1,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
   });
 }
 
+/** Replaces a member's name and address (its place on the roster stays). */
 export function updateRosterMember(
   db: Executor,
   contractId: string,
   memberId: string,
-  patch: RosterMemberPatch,
-): Promise<RosterMember | undefined> {
+  member: NewRosterMemberInput,
+): Promise<RosterMemberRow | undefined> {
   return db
     .updateTable("roster_members")
-    .set({ ...patch, updated_at: isoNow() })
-    .where("contract_id", "=", contractId)
+    .set({ ...columns(member), updatedAt: isoNow() })
+    .where("contractId", "=", contractId)
     .where("id", "=", memberId)
     .returningAll()
     .executeTakeFirst();
@@ -84,15 +93,15 @@ export function removeRosterMember(db: Executor, contractId: string, memberId: s
   return inTransaction(db, async (trx) => {
     const removed = await trx
       .deleteFrom("roster_members")
-      .where("contract_id", "=", contractId)
+      .where("contractId", "=", contractId)
       .where("id", "=", memberId)
       .returning("position")
       .executeTakeFirst();
     if (!removed) return false;
     await trx
       .updateTable("roster_members")
-      .set((eb) => ({ position: eb("position", "-", 1), updated_at: isoNow() }))
-      .where("contract_id", "=", contractId)
+      .set((eb) => ({ position: eb("position", "-", 1), updatedAt: isoNow() }))
+      .where("contractId", "=", contractId)
       .where("position", ">", removed.position)
       .execute();
     return true;
@@ -112,8 +121,8 @@ export async function reorderRoster(db: Executor, contractId: string, orderedIds
   )} end`;
   await db
     .updateTable("roster_members")
-    .set({ position, updated_at: isoNow() })
-    .where("contract_id", "=", contractId)
+    .set({ position, updatedAt: isoNow() })
+    .where("contractId", "=", contractId)
     .where("id", "in", orderedIds)
     .execute();
 }

@@ -1,21 +1,22 @@
 import { isoNow, newId, toCount } from "../executor.ts";
 import type { Executor } from "../executor.ts";
-import type { Session, User } from "../schema.ts";
+import type { Session, UserProfile } from "../schema.ts";
+import { userProfileColumns } from "./users.ts";
 
 export interface SessionWithUser {
   session: Session;
-  user: User;
+  user: UserProfile;
 }
 
-/** `id` is the SHA-256 hex of the token: a database leak yields no usable session. */
+/** `id` is the HMAC of the token under the cookie secret: a database leak yields no usable session. */
 export function createSession(
   db: Executor,
-  session: { id: string; user_id: string; expires_at: string; now?: string },
+  session: { id: string; userId: string; expiresAt: string; now?: string },
 ): Promise<Session> {
   const { now = isoNow(), ...row } = session;
   return db
     .insertInto("sessions")
-    .values({ ...row, created_at: now, last_seen_at: now })
+    .values({ ...row, createdAt: now, lastSeenAt: now })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -28,35 +29,35 @@ export async function findValidSession(
 ): Promise<SessionWithUser | undefined> {
   const row = await db
     .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.user_id")
-    .selectAll("users")
+    .innerJoin("users", "users.id", "sessions.userId")
+    .select(userProfileColumns.map((column) => `users.${column}` as const))
     .select([
-      "sessions.id as session_id",
-      "sessions.user_id as session_user_id",
-      "sessions.created_at as session_created_at",
-      "sessions.expires_at as session_expires_at",
-      "sessions.last_seen_at as session_last_seen_at",
+      "sessions.id as sessionId",
+      "sessions.userId as sessionUserId",
+      "sessions.createdAt as sessionCreatedAt",
+      "sessions.expiresAt as sessionExpiresAt",
+      "sessions.lastSeenAt as sessionLastSeenAt",
     ])
     .where("sessions.id", "=", idHash)
-    .where("sessions.expires_at", ">", nowIso)
-    .where("users.disabled_at", "is", null)
+    .where("sessions.expiresAt", ">", nowIso)
+    .where("users.disabledAt", "is", null)
     .executeTakeFirst();
   if (!row) return undefined;
   const {
-    session_id,
-    session_user_id,
-    session_created_at,
-    session_expires_at,
-    session_last_seen_at,
+    sessionId,
+    sessionUserId,
+    sessionCreatedAt,
+    sessionExpiresAt,
+    sessionLastSeenAt,
     ...user
   } = row;
   return {
     session: {
-      id: session_id,
-      user_id: session_user_id,
-      created_at: session_created_at,
-      expires_at: session_expires_at,
-      last_seen_at: session_last_seen_at,
+      id: sessionId,
+      userId: sessionUserId,
+      createdAt: sessionCreatedAt,
+      expiresAt: sessionExpiresAt,
+      lastSeenAt: sessionLastSeenAt,
     },
     user,
   };
@@ -71,7 +72,7 @@ export async function touchSession(
 ): Promise<void> {
   await db
     .updateTable("sessions")
-    .set(expiresAt === undefined ? { last_seen_at: nowIso } : { last_seen_at: nowIso, expires_at: expiresAt })
+    .set(expiresAt === undefined ? { lastSeenAt: nowIso } : { lastSeenAt: nowIso, expiresAt: expiresAt })
     .where("id", "=", idHash)
     .execute();
 }
@@ -81,12 +82,12 @@ export async function deleteSession(db: Executor, idHash: string): Promise<void>
 }
 
 export async function deleteUserSessions(db: Executor, userId: string): Promise<void> {
-  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  await db.deleteFrom("sessions").where("userId", "=", userId).execute();
 }
 
 /** Returns how many sessions were removed. */
 export async function deleteExpiredSessions(db: Executor, nowIso: string): Promise<number> {
-  const result = await db.deleteFrom("sessions").where("expires_at", "<=", nowIso).executeTakeFirst();
+  const result = await db.deleteFrom("sessions").where("expiresAt", "<=", nowIso).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

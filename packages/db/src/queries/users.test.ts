@@ -27,16 +27,16 @@ forEachDialect("users", (t) => {
 
   it("requires a contract for a client and none for staff", async () => {
     const contract = await seedContract(t.db);
-    await expect(seedUser(t.db, { role: "client", contract_id: null, client_role: "owner" })).rejects.toThrow();
-    await expect(seedUser(t.db, { role: "operator", contract_id: contract.id })).rejects.toThrow();
+    await expect(seedUser(t.db, { role: "client", contractId: null, clientRole: "owner" })).rejects.toThrow();
+    await expect(seedUser(t.db, { role: "operator", contractId: contract.id })).rejects.toThrow();
   });
 
   it("lists a contract's users and the staff separately", async () => {
     const a = await seedContract(t.db);
     const b = await seedContract(t.db);
-    const owner = await seedUser(t.db, { role: "client", contract_id: a.id, client_role: "owner" });
-    const member = await seedUser(t.db, { role: "client", contract_id: a.id, client_role: "member" });
-    await seedUser(t.db, { role: "client", contract_id: b.id, client_role: "owner" });
+    const owner = await seedUser(t.db, { role: "client", contractId: a.id, clientRole: "owner" });
+    const member = await seedUser(t.db, { role: "client", contractId: a.id, clientRole: "member" });
+    await seedUser(t.db, { role: "client", contractId: b.id, clientRole: "owner" });
     const supervisor = await seedUser(t.db, { role: "supervisor" });
     expect((await listClientUsers(t.db, a.id)).map((u) => u.id).sort()).toEqual([owner.id, member.id].sort());
     const staff = await listStaff(t.db);
@@ -47,30 +47,30 @@ forEachDialect("users", (t) => {
   it("updates display name and disables a user", async () => {
     const user = await seedUser(t.db);
     const disabledAt = new Date().toISOString();
-    const updated = await updateUser(t.db, user.id, { display_name: "佐藤 花子", disabled_at: disabledAt });
-    expect(updated).toMatchObject({ display_name: "佐藤 花子", disabled_at: disabledAt });
+    const updated = await updateUser(t.db, user.id, { displayName: "佐藤 花子", disabledAt: disabledAt });
+    expect(updated).toMatchObject({ displayName: "佐藤 花子", disabledAt: disabledAt });
   });
 
   it("lets a client update only its own contract's users", async () => {
     const a = await seedContract(t.db);
     const b = await seedContract(t.db);
-    const member = await seedUser(t.db, { role: "client", contract_id: a.id, client_role: "member" });
-    expect(await updateClientUser(t.db, b.id, member.id, { display_name: "他社" })).toBeUndefined();
-    expect((await getUserById(t.db, member.id))?.display_name).toBe(member.display_name);
-    expect(await updateClientUser(t.db, a.id, member.id, { display_name: "自社" })).toMatchObject({ display_name: "自社" });
+    const member = await seedUser(t.db, { role: "client", contractId: a.id, clientRole: "member" });
+    expect(await updateClientUser(t.db, b.id, member.id, { displayName: "他社" })).toBeUndefined();
+    expect((await getUserById(t.db, member.id))?.displayName).toBe(member.displayName);
+    expect(await updateClientUser(t.db, a.id, member.id, { displayName: "自社" })).toMatchObject({ displayName: "自社" });
   });
 
   it("inserts a user with every field given", async () => {
     const contract = await seedContract(t.db);
     const user = await insertUser(t.db, {
       email: "owner@client.example",
-      password_hash: "h",
-      display_name: "Owner",
+      passwordHash: "h",
+      displayName: "Owner",
       role: "client",
-      contract_id: contract.id,
-      client_role: "owner",
+      contractId: contract.id,
+      clientRole: "owner",
       locale: "en",
     });
-    expect(user).toMatchObject({ locale: "en", client_role: "owner", mailbox: null, disabled_at: null });
+    expect(user).toMatchObject({ locale: "en", clientRole: "owner", mailbox: null, disabledAt: null });
   });
 });

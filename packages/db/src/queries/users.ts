@@ -1,37 +1,52 @@
 import { isoNow, newId } from "../executor.ts";
 import type { Executor } from "../executor.ts";
-import type { ClientRole, Locale, User, UserRole } from "../schema.ts";
+import type { ClientRole, Locale, UserRole } from "@uketsuke/domain";
+import type { User, UserProfile } from "../schema.ts";
 
 export interface NewUserInput {
   id?: string;
   email: string;
-  password_hash: string;
-  display_name: string;
+  passwordHash: string;
+  displayName: string;
   role: UserRole;
   /** Required for clients, null for staff (a CHECK constraint holds it). */
-  contract_id?: string | null;
-  client_role?: ClientRole | null;
+  contractId?: string | null;
+  clientRole?: ClientRole | null;
   mailbox?: string | null;
   locale?: Locale;
 }
 
 export interface UserPatch {
-  display_name?: string;
+  displayName?: string;
   locale?: Locale;
-  password_hash?: string;
+  passwordHash?: string;
   mailbox?: string | null;
   /** An ISO time disables the user; null enables them again. */
-  disabled_at?: string | null;
+  disabledAt?: string | null;
 }
 
 /** Emails are compared case-insensitively by storing and looking them up lower-cased. */
 const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
-export function insertUser(db: Executor, user: NewUserInput): Promise<User> {
+/** Every column but the password hash: a user as anyone but the password check sees one. */
+export const userProfileColumns = [
+  "id",
+  "email",
+  "displayName",
+  "role",
+  "contractId",
+  "clientRole",
+  "mailbox",
+  "locale",
+  "createdAt",
+  "disabledAt",
+] as const;
+
+export function insertUser(db: Executor, user: NewUserInput): Promise<UserProfile> {
   return db
     .insertInto("users")
-    .values({ created_at: isoNow(), ...user, id: user.id ?? newId(), email: normaliseEmail(user.email) })
-    .returningAll()
+    .values({ createdAt: isoNow(), ...user, id: user.id ?? newId(), email: normaliseEmail(user.email) })
+    .returning(userProfileColumns)
     .executeTakeFirstOrThrow();
 }
 
@@ -39,34 +54,34 @@ export function findUserByEmail(db: Executor, email: string): Promise<User | und
   return db.selectFrom("users").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
 }
 
-export function getUserById(db: Executor, userId: string): Promise<User | undefined> {
-  return db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
+export function getUserById(db: Executor, userId: string): Promise<UserProfile | undefined> {
+  return db.selectFrom("users").select(userProfileColumns).where("id", "=", userId).executeTakeFirst();
 }
 
-export function listClientUsers(db: Executor, contractId: string): Promise<User[]> {
+export function listClientUsers(db: Executor, contractId: string): Promise<UserProfile[]> {
   return db
     .selectFrom("users")
-    .selectAll()
-    .where("contract_id", "=", contractId)
-    .orderBy("created_at")
+    .select(userProfileColumns)
+    .where("contractId", "=", contractId)
+    .orderBy("createdAt")
     .orderBy("id")
     .execute();
 }
 
 /** Operators and supervisors. */
-export function listStaff(db: Executor): Promise<User[]> {
+export function listStaff(db: Executor): Promise<UserProfile[]> {
   return db
     .selectFrom("users")
-    .selectAll()
+    .select(userProfileColumns)
     .where("role", "in", ["operator", "supervisor"])
-    .orderBy("display_name")
+    .orderBy("displayName")
     .orderBy("id")
     .execute();
 }
 
 /** For staff managing any user (and a user changing their own profile). */
-export function updateUser(db: Executor, userId: string, patch: UserPatch): Promise<User | undefined> {
-  return db.updateTable("users").set(patch).where("id", "=", userId).returningAll().executeTakeFirst();
+export function updateUser(db: Executor, userId: string, patch: UserPatch): Promise<UserProfile | undefined> {
+  return db.updateTable("users").set(patch).where("id", "=", userId).returning(userProfileColumns).executeTakeFirst();
 }
 
 /** For a client owner managing the users of their own contract only. */
@@ -75,17 +90,17 @@ export function updateClientUser(
   contractId: string,
   userId: string,
   patch: Omit<UserPatch, "mailbox">,
-): Promise<User | undefined> {
+): Promise<UserProfile | undefined> {
   return db
     .updateTable("users")
     .set(patch)
     .where("id", "=", userId)
-    .where("contract_id", "=", contractId)
-    .returningAll()
+    .where("contractId", "=", contractId)
+    .returning(userProfileColumns)
     .executeTakeFirst();
 }
 
 /** Staff look-up by the local part of their sender address (R2); mailboxes are unique. */
-export function findUserByMailbox(db: Executor, mailbox: string): Promise<User | undefined> {
-  return db.selectFrom("users").selectAll().where("mailbox", "=", mailbox).executeTakeFirst();
+export function findUserByMailbox(db: Executor, mailbox: string): Promise<UserProfile | undefined> {
+  return db.selectFrom("users").select(userProfileColumns).where("mailbox", "=", mailbox).executeTakeFirst();
 }

@@ -7,12 +7,12 @@ forEachDialect("wrong numbers", (t) => {
     const contract = await seedContract(t.db);
     const numbers = [randomNumber(), randomNumber()];
     const entry = await insertWrongNumber(t.db, contract.id, {
-      company_name: "株式会社ヤマダ運輸",
-      company_name_kana: "ヤマダウンユ",
+      companyName: "株式会社ヤマダ運輸",
+      companyNameKana: "ヤマダウンユ",
       numbers,
-      typical_calls: "配送の問い合わせ",
+      typicalCalls: "配送の問い合わせ",
     });
-    expect(entry).toMatchObject({ contract_id: contract.id, numbers, company_name: "株式会社ヤマダ運輸" });
+    expect(entry).toMatchObject({ contractId: contract.id, numbers, companyName: "株式会社ヤマダ運輸" });
     expect(await getWrongNumber(t.db, contract.id, entry.id)).toEqual(entry);
     expect(await listWrongNumbers(t.db, contract.id)).toEqual([entry]);
   });
@@ -21,19 +21,19 @@ forEachDialect("wrong numbers", (t) => {
     const contract = await seedContract(t.db);
     const other = await seedContract(t.db);
     const entry = await insertWrongNumber(t.db, contract.id, {
-      company_name: "山田産業",
+      companyName: "山田産業",
       numbers: [],
-      typical_calls: "",
+      typicalCalls: "",
     });
     expect(await getWrongNumber(t.db, other.id, entry.id)).toBeUndefined();
     expect(await listWrongNumbers(t.db, other.id)).toEqual([]);
-    expect(await updateWrongNumber(t.db, other.id, entry.id, { company_name: "x" })).toBeUndefined();
+    expect(await updateWrongNumber(t.db, other.id, entry.id, { companyName: "x", numbers: [], typicalCalls: "" })).toBeUndefined();
     expect(await removeWrongNumber(t.db, other.id, entry.id)).toBe(false);
     expect(await getWrongNumber(t.db, contract.id, entry.id)).toEqual(entry);
 
     const number = randomNumber();
-    const updated = await updateWrongNumber(t.db, contract.id, entry.id, { numbers: [number], typical_calls: "求人" });
-    expect(updated).toMatchObject({ company_name: "山田産業", numbers: [number], typical_calls: "求人" });
+    const updated = await updateWrongNumber(t.db, contract.id, entry.id, { companyName: "山田産業", numbers: [number], typicalCalls: "求人" });
+    expect(updated).toMatchObject({ companyName: "山田産業", numbers: [number], typicalCalls: "求人" });
     expect(await removeWrongNumber(t.db, contract.id, entry.id)).toBe(true);
     expect(await getWrongNumber(t.db, contract.id, entry.id)).toBeUndefined();
   });

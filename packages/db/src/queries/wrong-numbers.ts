@@ -1,30 +1,35 @@
 import { isoNow, newId, parseJsonArray } from "../executor.ts";
 import type { Executor } from "../executor.ts";
-import type { WrongNumberEntryRow } from "../schema.ts";
+import type { WrongNumberEntryRow, WrongNumberEntryTable } from "../schema.ts";
+import type { Selectable } from "kysely";
 
 // The companies callers confuse a client with (R6): the console matches what the caller says
 // against these, so an operator can tell a caller they have the wrong number.
 
-export type WrongNumberEntry = Omit<WrongNumberEntryRow, "numbers"> & { numbers: string[] };
-
 export interface NewWrongNumberEntryInput {
   id?: string;
-  company_name: string;
-  company_name_kana?: string | null;
+  companyName: string;
+  companyNameKana?: string | null;
   numbers: string[];
-  typical_calls: string;
+  typicalCalls: string;
 }
 
-export type WrongNumberEntryPatch = Partial<Omit<NewWrongNumberEntryInput, "id">>;
+/** What is stored of an entry: absent optional fields as null, the numbers as JSON. */
+const columns = (entry: NewWrongNumberEntryInput) => ({
+  companyName: entry.companyName,
+  companyNameKana: entry.companyNameKana ?? null,
+  numbers: JSON.stringify(entry.numbers),
+  typicalCalls: entry.typicalCalls,
+});
 
-const decode = (row: WrongNumberEntryRow): WrongNumberEntry => ({ ...row, numbers: parseJsonArray(row.numbers) });
+const decode = (row: Selectable<WrongNumberEntryTable>): WrongNumberEntryRow => ({ ...row, numbers: parseJsonArray(row.numbers) });
 
-export async function listWrongNumbers(db: Executor, contractId: string): Promise<WrongNumberEntry[]> {
+export async function listWrongNumbers(db: Executor, contractId: string): Promise<WrongNumberEntryRow[]> {
   const rows = await db
     .selectFrom("wrong_number_entries")
     .selectAll()
-    .where("contract_id", "=", contractId)
-    .orderBy("company_name")
+    .where("contractId", "=", contractId)
+    .orderBy("companyName")
     .orderBy("id")
     .execute();
   return rows.map(decode);
@@ -34,11 +39,11 @@ export async function getWrongNumber(
   db: Executor,
   contractId: string,
   entryId: string,
-): Promise<WrongNumberEntry | undefined> {
+): Promise<WrongNumberEntryRow | undefined> {
   const row = await db
     .selectFrom("wrong_number_entries")
     .selectAll()
-    .where("contract_id", "=", contractId)
+    .where("contractId", "=", contractId)
     .where("id", "=", entryId)
     .executeTakeFirst();
   return row && decode(row);
@@ -48,34 +53,33 @@ export async function insertWrongNumber(
   db: Executor,
   contractId: string,
   entry: NewWrongNumberEntryInput,
-): Promise<WrongNumberEntry> {
+): Promise<WrongNumberEntryRow> {
   const now = isoNow();
   const row = await db
     .insertInto("wrong_number_entries")
     .values({
-      ...entry,
+      ...columns(entry),
       id: entry.id ?? newId(),
-      contract_id: contractId,
-      numbers: JSON.stringify(entry.numbers),
-      created_at: now,
-      updated_at: now,
+      contractId,
+      createdAt: now,
+      updatedAt: now,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
   return decode(row);
 }
 
+/** Replaces an entry's name, reading, numbers and typical calls. */
 export async function updateWrongNumber(
   db: Executor,
   contractId: string,
   entryId: string,
-  patch: WrongNumberEntryPatch,
-): Promise<WrongNumberEntry | undefined> {
-  const { numbers, ...rest } = patch;
+  entry: NewWrongNumberEntryInput,
+): Promise<WrongNumberEntryRow | undefined> {
   const row = await db
     .updateTable("wrong_number_entries")
-    .set({ ...rest, ...(numbers && { numbers: JSON.stringify(numbers) }), updated_at: isoNow() })
-    .where("contract_id", "=", contractId)
+    .set({ ...columns(entry), updatedAt: isoNow() })
+    .where("contractId", "=", contractId)
     .where("id", "=", entryId)
     .returningAll()
     .executeTakeFirst();
@@ -85,7 +89,7 @@ export async function updateWrongNumber(
 export async function removeWrongNumber(db: Executor, contractId: string, entryId: string): Promise<boolean> {
   const result = await db
     .deleteFrom("wrong_number_entries")
-    .where("contract_id", "=", contractId)
+    .where("contractId", "=", contractId)
     .where("id", "=", entryId)
     .executeTakeFirst();
   return result.numDeletedRows > 0n;

@@ -11,7 +11,7 @@ import { insertReport } from "../queries/reports.ts";
 import type { NewReportInput } from "../queries/reports.ts";
 import { insertUser } from "../queries/users.ts";
 import type { NewUserInput } from "../queries/users.ts";
-import type { Agency, Call, Report, User } from "../schema.ts";
+import type { Agency, Call, Report, UserProfile } from "../schema.ts";
 
 /** A random Tokyo number in E.164. */
 export const randomNumber = (): string => `+813${String(randomInt(10_000_000, 100_000_000))}`;
@@ -19,26 +19,26 @@ export const randomNumber = (): string => `+813${String(randomInt(10_000_000, 10
 const unique = (): string => randomUUID().slice(0, 8);
 
 export async function seedAgency(db: Executor): Promise<Agency> {
-  return (await getAgency(db)) ?? insertAgency(db, { name: "受付テスト電話代行", mail_domain: "uketsuke.example" });
+  return (await getAgency(db)) ?? insertAgency(db, { name: "受付テスト電話代行", mailDomain: "uketsuke.example" });
 }
 
 export async function seedContract(db: Executor, input: Partial<NewContractInput> = {}): Promise<ContractWithNumbers> {
   const agency = await seedAgency(db);
   return insertContract(db, {
-    agency_id: agency.id,
-    legal_entity_name: "株式会社テスト商事",
-    answer_name: "テスト商事",
+    agencyId: agency.id,
+    legalEntityName: "株式会社テスト商事",
+    answerName: "テスト商事",
     numbers: [randomNumber()],
     ...input,
   });
 }
 
-export function seedUser(db: Executor, input: Partial<NewUserInput> = {}): Promise<User> {
+export function seedUser(db: Executor, input: Partial<NewUserInput> = {}): Promise<UserProfile> {
   const name = unique();
   return insertUser(db, {
     email: `${name}@example.com`,
-    password_hash: "not-a-real-hash",
-    display_name: `利用者 ${name}`,
+    passwordHash: "not-a-real-hash",
+    displayName: `利用者 ${name}`,
     role: "operator",
     mailbox: input.role === "client" ? null : `op-${name}`,
     ...input,
@@ -47,13 +47,13 @@ export function seedUser(db: Executor, input: Partial<NewUserInput> = {}): Promi
 
 export function seedCall(db: Executor, contractId: string, input: Partial<NewCallInput> = {}): Promise<Call> {
   return insertCall(db, {
-    contract_id: contractId,
-    external_id: `ext-${randomUUID()}`,
-    from_number: randomNumber(),
-    to_number: randomNumber(),
+    contractId: contractId,
+    externalId: `ext-${randomUUID()}`,
+    fromNumber: randomNumber(),
+    toNumber: randomNumber(),
     status: "ringing",
     source: "telephony",
-    ring_at: new Date().toISOString(),
+    ringAt: new Date().toISOString(),
     ...input,
   });
 }
@@ -65,24 +65,24 @@ export function seedReport(
   input: Partial<NewReportInput> = {},
 ): Promise<Report> {
   return insertReport(db, {
-    contract_id: contractId,
-    operator_id: operatorId,
-    received_at: new Date().toISOString(),
-    caller_company: "株式会社サンプル",
-    caller_name: "鈴木",
-    callback_number: "03-1234-5678",
-    requested_person: null,
-    routed_member_id: null,
-    routed_name: "代表",
-    routed_address: "desk@client.example",
-    routing_reason: "not_named",
+    contractId: contractId,
+    operatorId: operatorId,
+    receivedAt: new Date().toISOString(),
+    callerCompany: "株式会社サンプル",
+    callerName: "鈴木",
+    callbackNumber: "03-1234-5678",
+    requestedPerson: null,
+    routedMemberId: null,
+    routedName: "代表",
+    routedAddress: "desk@client.example",
+    routingReason: "not_named",
     message: "お電話がありました。",
-    callback_requested: false,
+    callbackRequested: false,
     outcome: "message",
     subject: "【受電報告】",
-    body_text: "本文",
-    body_html: "<p>本文</p>",
-    message_id: `<${randomUUID()}@uketsuke.example>`,
+    bodyText: "本文",
+    bodyHtml: "<p>本文</p>",
+    messageId: `<${randomUUID()}@uketsuke.example>`,
     ...input,
   });
 }

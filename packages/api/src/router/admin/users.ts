@@ -1,53 +1,50 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { clientUserCreateSchema, contractScopedSchema, setDisabledSchema, staffInputSchema } from "@uketsuke/domain";
-import { getContract, getUserById, inTransaction, listClientUsers, listStaff, updateUser } from "@uketsuke/db";
+import { clientUserCreateSchema, contractScopedSchema, refuse, setDisabledSchema, staffInputSchema } from "@uketsuke/domain";
+import { getContract, inTransaction, listClientUsers, listStaff, updateUser } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
 import { hashPassword } from "../../auth/password.ts";
-import { publicUser } from "../../dto.ts";
-import { fail } from "../../errors.ts";
 import { createUser } from "../../services/users.ts";
 import { supervisorProcedure } from "../../trpc.ts";
 
 export const adminClientUsersRouter = {
   list: supervisorProcedure
     .input(contractScopedSchema)
-    .query(async ({ ctx, input }) => (await listClientUsers(ctx.db, input.contractId)).map(publicUser)),
+    .query(({ ctx, input }) => listClientUsers(ctx.db, input.contractId)),
 
   create: supervisorProcedure.input(clientUserCreateSchema).mutation(async ({ ctx, input }) => {
     // Hashed before the transaction: on SQLite it holds the one connection, and every other
     // request would wait out the hash.
     const passwordHash = await hashPassword(input.password);
     return inTransaction(ctx.db, async (trx) => {
-      if (!(await getContract(trx, input.contractId))) return fail("NOT_FOUND");
+      if (!(await getContract(trx, input.contractId))) return refuse("NOT_FOUND");
       const user = await createUser(trx, { ...input, role: "client", passwordHash });
       await audit(trx, ctx, { action: "client_user.create", entity: "user", entityId: user.id, contractId: input.contractId, detail: { email: user.email } });
-      return publicUser(user);
+      return user;
     });
   }),
 } satisfies TRPCRouterRecord;
 
 /** Operators and supervisors. An operator's mailbox is their sender address's local part (R2). */
 export const adminStaffRouter = {
-  list: supervisorProcedure.query(async ({ ctx }) => (await listStaff(ctx.db)).map(publicUser)),
+  list: supervisorProcedure.query(({ ctx }) => listStaff(ctx.db)),
 
   create: supervisorProcedure.input(staffInputSchema).mutation(async ({ ctx, input }) => {
     const passwordHash = await hashPassword(input.password);
     return inTransaction(ctx.db, async (trx) => {
       const user = await createUser(trx, { ...input, passwordHash });
       await audit(trx, ctx, { action: "staff.create", entity: "user", entityId: user.id, detail: { email: user.email, role: user.role, mailbox: user.mailbox } });
-      return publicUser(user);
+      return user;
     });
   }),
 
   /** Disable or enable any user (staff or client); a supervisor cannot lock themself out. */
   setDisabled: supervisorProcedure.input(setDisabledSchema).mutation(({ ctx, input }) =>
     inTransaction(ctx.db, async (trx) => {
-      if (input.id === ctx.user.id) return fail("FORBIDDEN");
-      if (!(await getUserById(trx, input.id))) return fail("NOT_FOUND");
-      const user = await updateUser(trx, input.id, { disabled_at: input.disabled ? ctx.clock().toISOString() : null });
-      if (!user) return fail("NOT_FOUND");
-      await audit(trx, ctx, { action: input.disabled ? "user.disable" : "user.enable", entity: "user", entityId: user.id, contractId: user.contract_id });
-      return publicUser(user);
+      if (input.id === ctx.user.id) return refuse("FORBIDDEN");
+      const user = await updateUser(trx, input.id, { disabledAt: input.disabled ? ctx.clock().toISOString() : null });
+      if (!user) return refuse("NOT_FOUND");
+      await audit(trx, ctx, { action: input.disabled ? "user.disable" : "user.enable", entity: "user", entityId: user.id, contractId: user.contractId });
+      return user;
     }),
   ),
 } satisfies TRPCRouterRecord;

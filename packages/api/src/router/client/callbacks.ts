@@ -1,8 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { assertCallbackOpen, byIdSchema, formatAge, fromWhom } from "@uketsuke/domain";
+import { assertCallbackOpen, byIdSchema, formatAge, fromWhom, refuse } from "@uketsuke/domain";
 import { getCallback, inTransaction, listOpenCallbacks, markCallbackDone } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
-import { fail } from "../../errors.ts";
 import { clientProcedure } from "../../trpc.ts";
 
 /** R5: a caller waiting for a callback is the client's to call back, urgently. */
@@ -13,9 +12,9 @@ export const callbacksRouter = {
     const open = await listOpenCallbacks(ctx.db, ctx.contractId);
     return open.map((c) => ({
       ...c,
-      fromWhom: fromWhom({ company: c.caller_company, name: c.caller_name }),
-      ageMinutes: Math.floor((now.getTime() - Date.parse(c.requested_at)) / 60_000),
-      age: formatAge(new Date(c.requested_at), now),
+      fromWhom: fromWhom({ company: c.callerCompany, name: c.callerName }),
+      ageMinutes: Math.floor((now.getTime() - Date.parse(c.requestedAt)) / 60_000),
+      age: formatAge(new Date(c.requestedAt), now),
     }));
   }),
 
@@ -25,9 +24,9 @@ export const callbacksRouter = {
       const done = await markCallbackDone(trx, ctx.contractId, input.id, ctx.user.id, now);
       if (!done) {
         const existing = await getCallback(trx, ctx.contractId, input.id);
-        if (!existing) return fail("NOT_FOUND");
+        if (!existing) return refuse("NOT_FOUND");
         assertCallbackOpen(existing.status);
-        return fail("NOT_FOUND");
+        return refuse("NOT_FOUND");
       }
       await audit(trx, ctx, { action: "callback.done", entity: "callback", entityId: done.id, contractId: ctx.contractId });
       return done;

@@ -1,7 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { byIdSchema, outcomeLabels, reportFilterSchema } from "@uketsuke/domain";
+import { byIdSchema, outcomeLabels, refuse, reportFilterSchema } from "@uketsuke/domain";
 import { getReport, listReports } from "@uketsuke/db";
-import { fail } from "../../errors.ts";
 import { clientProcedure } from "../../trpc.ts";
 
 export const reportsRouter = {
@@ -11,7 +10,7 @@ export const reportsRouter = {
   /** One report, as it was mailed. */
   get: clientProcedure.input(byIdSchema).query(async ({ ctx, input }) => {
     const report = await getReport(ctx.db, ctx.contractId, input.id);
-    if (!report) return fail("NOT_FOUND");
+    if (!report) return refuse("NOT_FOUND");
     return { ...report, outcomeLabel: outcomeLabels[report.outcome] };
   }),
 } satisfies TRPCRouterRecord;

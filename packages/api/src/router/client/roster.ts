@@ -1,9 +1,9 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import type { z } from "zod";
 import {
   assertCanRemove,
   assertReportAddress,
   byIdSchema,
+  refuse,
   reorderRoster as reorderInDomain,
   rosterMemberInputSchema,
   rosterMemberUpdateSchema,
@@ -19,25 +19,16 @@ import {
   updateRosterMember,
 } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
-import { fail } from "../../errors.ts";
 import { clientProcedure } from "../../trpc.ts";
-
-const toRow = (input: z.output<typeof rosterMemberInputSchema>) => ({
-  name: input.name,
-  name_kana: input.nameKana ?? null,
-  report_address: input.reportAddress,
-  address_kind: input.addressKind,
-  list_policy: input.addressKind === "list" ? ("open" as const) : null,
-});
 
 /** R7: the ordered roster; position 1 receives every call that names no one. */
 export const rosterRouter = {
   list: clientProcedure.query(({ ctx }) => listRoster(ctx.db, ctx.contractId)),
 
   add: clientProcedure.input(rosterMemberInputSchema).mutation(async ({ ctx, input }) => {
-    assertReportAddress(input, ctx.agency.mail_domain);
+    assertReportAddress(input, ctx.agency.mailDomain);
     return inTransaction(ctx.db, async (trx) => {
-      const member = await insertRosterMember(trx, ctx.contractId, toRow(input));
+      const member = await insertRosterMember(trx, ctx.contractId, input);
       await audit(trx, ctx, { action: "roster.add", entity: "roster_member", entityId: member.id, contractId: ctx.contractId, detail: { name: member.name } });
       return member;
     });
@@ -46,10 +37,11 @@ export const rosterRouter = {
   update: clientProcedure
     .input(rosterMemberUpdateSchema)
     .mutation(async ({ ctx, input }) => {
-      assertReportAddress(input, ctx.agency.mail_domain);
+      assertReportAddress(input, ctx.agency.mailDomain);
+      const { id, ...fields } = input;
       return inTransaction(ctx.db, async (trx) => {
-        const member = await updateRosterMember(trx, ctx.contractId, input.id, toRow(input));
-        if (!member) return fail("NOT_FOUND");
+        const member = await updateRosterMember(trx, ctx.contractId, id, fields);
+        if (!member) return refuse("NOT_FOUND");
         await audit(trx, ctx, { action: "roster.update", entity: "roster_member", entityId: member.id, contractId: ctx.contractId });
         return member;
       });
@@ -60,7 +52,7 @@ export const rosterRouter = {
       const roster = await listRoster(trx, ctx.contractId);
       assertCanRemove(roster, input.id);
       const member = await getRosterMember(trx, ctx.contractId, input.id);
-      if (!member || !(await removeRosterMember(trx, ctx.contractId, input.id))) return fail("NOT_FOUND");
+      if (!member || !(await removeRosterMember(trx, ctx.contractId, input.id))) return refuse("NOT_FOUND");
       await audit(trx, ctx, { action: "roster.remove", entity: "roster_member", entityId: input.id, contractId: ctx.contractId, detail: { name: member.name } });
       return { ok: true as const };
     }),

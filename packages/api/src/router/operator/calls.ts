@@ -11,6 +11,7 @@ import {
   message,
   messageInputSchema,
   outcomeLabels,
+  refuse,
   routeCall,
   TEST_CALL_GUIDANCE,
 } from "@uketsuke/domain";
@@ -29,14 +30,13 @@ import {
 } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
 import type { Context } from "../../context.ts";
-import { fail } from "../../errors.ts";
 import { saveMessage } from "../../services/save-message.ts";
 import { operatorProcedure } from "../../trpc.ts";
 
 async function ownCall(ctx: Context, operatorId: string, callId: string): Promise<Call> {
   const call = await getCall(ctx.db, callId);
-  if (!call) return fail("NOT_FOUND");
-  if (call.claimed_by !== operatorId) return fail("CALL_NOT_YOURS");
+  if (!call) return refuse("NOT_FOUND");
+  if (call.claimedBy !== operatorId) return refuse("CALL_NOT_YOURS");
   return call;
 }
 
@@ -45,7 +45,7 @@ export const callsRouter = {
   contracts: operatorProcedure.query(async ({ ctx }) =>
     (await listContracts(ctx.db))
       .filter((c) => c.status === "active")
-      .map((c) => ({ id: c.id, answerName: c.answer_name, numbers: c.numbers })),
+      .map((c) => ({ id: c.id, answerName: c.answerName, numbers: c.numbers })),
   ),
 
   /** Ringing calls, oldest first: what every console shows. */
@@ -57,29 +57,32 @@ export const callsRouter = {
     const call = await inTransaction(ctx.db, async (trx) => {
       const claimed = await claimCall(trx, input.id, ctx.user.id, now);
       if (!claimed) return undefined;
-      await audit(trx, ctx, { action: "call.claim", entity: "call", entityId: claimed.id, contractId: claimed.contract_id });
+      await audit(trx, ctx, { action: "call.claim", entity: "call", entityId: claimed.id, contractId: claimed.contractId });
       return claimed;
     });
-    if (!call) return (await getCall(ctx.db, input.id)) ? fail("CALL_ALREADY_CLAIMED") : fail("NOT_FOUND");
-    ctx.bus.publish({ type: "call.claimed", callId: call.id, contractId: call.contract_id, operatorId: ctx.user.id });
+    if (!call) return (await getCall(ctx.db, input.id)) ? refuse("CALL_ALREADY_CLAIMED") : refuse("NOT_FOUND");
+    ctx.bus.publish({ type: "call.claimed", callId: call.id, contractId: call.contractId, operatorId: ctx.user.id });
     return call;
   }),
 
-  /** The screen pop: what the operator says (R10), the script, the roster (R7), the registry (R6). */
+  /** The screen pop: what the operator says (R10), the script, the roster (R7), the wrong numbers (R6). */
   screenPop: operatorProcedure.input(byIdSchema).query(async ({ ctx, input }) => {
     const call = await ownCall(ctx, ctx.user.id, input.id);
-    const contract = await getContract(ctx.db, call.contract_id);
-    if (!contract) return fail("NOT_FOUND");
-    const [roster, registry] = await Promise.all([listRoster(ctx.db, contract.id), listWrongNumbers(ctx.db, contract.id)]);
+    const contract = await getContract(ctx.db, call.contractId);
+    if (!contract) return refuse("NOT_FOUND");
+    const [roster, wrongNumbers] = await Promise.all([listRoster(ctx.db, contract.id), listWrongNumbers(ctx.db, contract.id)]);
+    const business = businessStatus(ctx.clock());
     return {
       call,
-      contract: { id: contract.id, legalEntityName: contract.legal_entity_name, answerName: contract.answer_name, script: contract.script },
-      answerPhrase: answerPhrase(contract.answer_name),
+      contract: { id: contract.id, legalEntityName: contract.legalEntityName, answerName: contract.answerName, script: contract.script },
+      answerPhrase: answerPhrase(contract.answerName),
       roster,
-      registry,
+      wrongNumbers,
       outcomes: CALL_OUTCOMES.map((value) => ({ value, label: outcomeLabels[value] })),
       testCallGuidance: TEST_CALL_GUIDANCE,
-      business: businessStatus(ctx.clock()),
+      business: business.open
+        ? { ...business, closesAt: business.closesAt.toISOString() }
+        : { ...business, opensAt: business.opensAt.toISOString() },
     };
   }),
 
@@ -91,21 +94,16 @@ export const callsRouter = {
     .input(assessInputSchema)
     .query(async ({ ctx, input }) => {
       const call = await ownCall(ctx, ctx.user.id, input.callId);
-      const contract = await getContract(ctx.db, call.contract_id);
-      if (!contract) return fail("NOT_FOUND");
-      const [roster, registry] = await Promise.all([listRoster(ctx.db, contract.id), listWrongNumbers(ctx.db, contract.id)]);
-      const match = matchWrongNumber(
-        registry.map((e) => ({ ...e, companyName: e.company_name, companyNameKana: e.company_name_kana })),
-        { company: input.company, number: input.number },
-      );
-      const asked = companyAskedFor({ legalEntityName: contract.legal_entity_name, answerName: contract.answer_name }, input.company);
-      const routing = roster.length
-        ? routeCall(roster.map((m) => ({ ...m, nameKana: m.name_kana })), input.requestedPerson)
-        : null;
+      const contract = await getContract(ctx.db, call.contractId);
+      if (!contract) return refuse("NOT_FOUND");
+      const [roster, wrongNumbers] = await Promise.all([listRoster(ctx.db, contract.id), listWrongNumbers(ctx.db, contract.id)]);
+      const match = matchWrongNumber(wrongNumbers, { company: input.company, number: input.number });
+      const asked = companyAskedFor(contract, input.company);
+      const routing = roster.length ? routeCall(roster, input.requestedPerson) : null;
       return {
         wrongNumber:
           match.kind === "match"
-            ? { kind: match.kind, matches: match.matches.map((m) => ({ entryId: m.entry.id, companyName: m.entry.company_name, typicalCalls: m.entry.typical_calls, reasons: m.reasons })) }
+            ? { kind: match.kind, matches: match.matches.map((m) => ({ entryId: m.entry.id, companyName: m.entry.companyName, typicalCalls: m.entry.typicalCalls, reasons: m.reasons })) }
             : { kind: match.kind, matches: [] },
         companyAskedFor: asked,
         // R10: what the operator tells a caller who wants another (group) company.
@@ -117,39 +115,39 @@ export const callsRouter = {
   /** A call the telephony provider did not announce: the operator opens it by hand, already answered. */
   openManual: operatorProcedure.input(manualCallInputSchema).mutation(async ({ ctx, input }) => {
     const contract = await getContract(ctx.db, input.contractId);
-    if (!contract) return fail("NOT_FOUND");
-    if (contract.status !== "active") return fail("CONTRACT_INACTIVE");
+    if (!contract) return refuse("NOT_FOUND");
+    if (contract.status !== "active") return refuse("CONTRACT_INACTIVE");
     const now = ctx.clock().toISOString();
     const call = await inTransaction(ctx.db, async (trx) => {
       const ringing = await insertCall(trx, {
-        contract_id: contract.id,
-        from_number: input.from ?? "",
-        to_number: contract.numbers[0] ?? "",
+        contractId: contract.id,
+        fromNumber: input.from ?? "",
+        toNumber: contract.numbers[0] ?? "",
         direction: "inbound",
         status: "ringing",
         source: "manual",
-        ring_at: now,
+        ringAt: now,
       });
       const claimed = await claimCall(trx, ringing.id, ctx.user.id, now);
-      if (!claimed) return fail("INTERNAL");
+      if (!claimed) return refuse("INTERNAL");
       await audit(trx, ctx, { action: "call.open_manual", entity: "call", entityId: claimed.id, contractId: contract.id });
       return claimed;
     });
-    ctx.bus.publish({ type: "call.claimed", callId: call.id, contractId: call.contract_id, operatorId: ctx.user.id });
+    ctx.bus.publish({ type: "call.claimed", callId: call.id, contractId: call.contractId, operatorId: ctx.user.id });
     return call;
   }),
 
   saveMessage: operatorProcedure.input(messageInputSchema).mutation(async ({ ctx, input }) => {
     const saved = await saveMessage(ctx, { ...ctx.user, mailbox: ctx.mailbox }, input);
-    return { reportId: saved.report.id, callbackId: saved.callbackId, routedTo: saved.report.routed_name, routingReason: saved.report.routing_reason };
+    return { reportId: saved.report.id, callbackId: saved.callbackId, routedTo: saved.report.routedName, routingReason: saved.report.routingReason };
   }),
 
   /** The operator hangs up (the provider's hang-up event does the same for telephony calls). */
   end: operatorProcedure.input(byIdSchema).mutation(async ({ ctx, input }) => {
     await ownCall(ctx, ctx.user.id, input.id);
     const ended = await endCall(ctx.db, input.id, ctx.clock().toISOString());
-    if (!ended) return fail("NOT_FOUND");
-    ctx.bus.publish({ type: "call.ended", callId: ended.id, contractId: ended.contract_id, status: "ended" });
+    if (!ended) return refuse("NOT_FOUND");
+    ctx.bus.publish({ type: "call.ended", callId: ended.id, contractId: ended.contractId, status: "ended" });
     return ended;
   }),
 } satisfies TRPCRouterRecord;
