@@ -3,7 +3,7 @@
  * Each kind maps to the rule that refuses it, so the dashboard can offer the question and show
  * the answer, and no one restates the answer elsewhere.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { SERVICE_REQUEST_KINDS, type ServiceRequestKind } from "../vocabulary.ts";
 import { requestSubjectChange } from "./r01-subject.ts";
 import { requestOutbound } from "./r04-inbound.ts";

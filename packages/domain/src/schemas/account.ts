@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { whenMissing } from "../messages/validate.ts";
 import { CLIENT_ROLES, STAFF_ROLES } from "../vocabulary.ts";
 import { emailSchema, idSchema, localeSchema, mailboxSchema, spokenName } from "./common.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CALL_DIRECTIONS, CALL_EVENT_TYPES, CALL_OUTCOMES } from "../vocabulary.ts";
 import { idSchema, isoInstantSchema, optionalPhoneSchema, optionalText, phoneSchema, requiredText } from "./common.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { whenMissing } from "../messages/validate.ts";
 import { validPhoneNumber } from "../normalise/phone-number.ts";
 import { isKana, toKatakana } from "wanakana";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { whenMissing } from "../messages/validate.ts";
 import { idSchema, isReadableName, phoneSchema } from "./common.ts";
 import { CONTRACT_STATUSES } from "../vocabulary.ts";

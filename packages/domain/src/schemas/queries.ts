@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { callOutcomeSchema } from "./call.ts";
 import { idSchema, isoInstantSchema } from "./common.ts";
 import { OUTBOX_STATUSES } from "../vocabulary.ts";

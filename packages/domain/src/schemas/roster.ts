@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ADDRESS_KINDS, LIST_POLICIES } from "../vocabulary.ts";
 import { emailSchema, idSchema, optionalKanaSchema, spokenName } from "./common.ts";
 

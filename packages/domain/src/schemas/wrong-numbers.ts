@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { idSchema, optionalKanaSchema, phoneSchema, spokenName } from "./common.ts";
 
 /** R6: a company that callers confuse the client with (Q6 asks clients for exactly this). */
