@@ -1,4 +1,4 @@
-export { appRouter, type AppRouter } from "./root.ts";
+export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from "./root.ts";
 export { createCallerFactory, type Access, type Meta } from "./trpc.ts";
 export { createContext, type ApiDeps, type Context } from "./context.ts";
 export { EventFanOut, InProcessEventBus, type AgencyEvent, type EventBus, type StoredEvent } from "./events/event-bus.ts";
@@ -6,5 +6,5 @@ export { hashPassword, verifyPassword } from "./auth/password.ts";
 export { SESSION_COOKIE } from "./auth/session-token.ts";
 export { createUser } from "./services/users.ts";
 export { saveMessage } from "./services/save-message.ts";
-export type { AppErrorData } from "./errors.ts";
+export { errorBody, errorStatus, type AppErrorData, type ErrorBody } from "./errors.ts";
 export { handleCallEvent, type CallEventOutcome } from "./services/call-events.ts";

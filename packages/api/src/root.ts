@@ -1,3 +1,4 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { authRouter } from "./router/auth.ts";
 import { callbacksRouter } from "./router/client/callbacks.ts";
 import { contractRouter } from "./router/client/contract.ts";
@@ -37,3 +38,7 @@ export const appRouter = createTRPCRouter({
 });
 
 export type AppRouter = typeof appRouter;
+
+/** What each procedure takes and gives, by path (`RouterOutputs["roster"]["list"]`): the apps type their props from these. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

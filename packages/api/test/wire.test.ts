@@ -2,8 +2,9 @@
 // admits with a sample input on a seeded database, answers in camelCase, with real booleans, no
 // Date objects (instants travel as ISO strings) and no mail bodies in lists.
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { claimDueOutbox, markCaptured, markFailedAttempt, type UserProfile } from "@uketsuke/db";
+import type { RouterInputs, RouterOutputs } from "../src/index.ts";
 import { allProcedures, createHarness, invoke, PASSWORD, type Harness, type ProcedureInfo } from "./harness.ts";
 import { buildRefs, samples, type Refs, type Sample } from "./samples.ts";
 
@@ -110,6 +111,15 @@ function violations(path: string, raw: unknown): string[] {
 }
 
 describe("the wire contract, procedure by procedure", () => {
+  it("gives the apps their types by path (checked by tsc)", () => {
+    type ListedReport = RouterOutputs["reports"]["list"]["reports"][number];
+    expectTypeOf<ListedReport["callbackRequested"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<ListedReport>().not.toHaveProperty("bodyHtml");
+    expectTypeOf<RouterOutputs["reports"]["get"]>().toHaveProperty("bodyHtml");
+    expectTypeOf<RouterOutputs["calls"]["screenPop"]["business"]["date"]>().toEqualTypeOf<string>();
+    expectTypeOf<RouterInputs["wrongNumbers"]["add"]>().toHaveProperty("companyName");
+  });
+
   it("knows the database's 0/1 columns (the boolean check is not vacuous)", () => {
     expect([...flagNames].sort()).toEqual(expect.arrayContaining(["callbackRequested", "success"]));
   });

@@ -76,17 +76,6 @@ export function reorderRoster<M extends RosterMember>(roster: readonly M[], orde
   });
 }
 
-/** Move one member to a position (1 = top, the default recipient), shifting the others. */
-export function moveMember<M extends RosterMember>(roster: readonly M[], id: string, toPosition: number): M[] {
-  const ordered = [...roster].sort((a, b) => a.position - b.position);
-  const from = ordered.findIndex((m) => m.id === id);
-  if (from < 0) refuse("NOT_FOUND");
-  const [member] = ordered.splice(from, 1) as [M];
-  const to = Math.min(Math.max(1, Math.trunc(toPosition)), ordered.length + 1) - 1;
-  ordered.splice(to, 0, member);
-  return ordered.map((m, index) => ({ ...m, position: index + 1 }));
-}
-
 /** The last person cannot leave the roster: unnamed calls would have nowhere to go. */
 export function assertCanRemove(roster: readonly RosterMember[], id: string): void {
   if (!roster.some((m) => m.id === id)) refuse("NOT_FOUND");
