@@ -6,7 +6,7 @@ import {
   insertRosterMember,
   listRoster,
   removeRosterMember,
-  reorderRoster,
+  saveRosterOrder,
   updateRosterMember,
 } from "./roster.ts";
 
@@ -85,13 +85,13 @@ forEachDialect("roster", (t) => {
   it("reorders to positions 1..n, also inside a transaction", async () => {
     const { contractId, members } = await rosterOf(t.db, ["a", "b", "c"]);
     const [a, b, c] = members.map((m) => m.id) as [string, string, string];
-    await reorderRoster(t.db, contractId, [c, a, b]);
+    await saveRosterOrder(t.db, contractId, [c, a, b]);
     expect(await positions(t.db, contractId)).toEqual([
       ["c", 1],
       ["a", 2],
       ["b", 3],
     ]);
-    await t.db.transaction().execute((trx) => reorderRoster(trx, contractId, [b, c, a]));
+    await t.db.transaction().execute((trx) => saveRosterOrder(trx, contractId, [b, c, a]));
     expect(await positions(t.db, contractId)).toEqual([
       ["b", 1],
       ["c", 2],
@@ -103,7 +103,7 @@ forEachDialect("roster", (t) => {
     const mine = await rosterOf(t.db, ["a", "b"]);
     const theirs = await rosterOf(t.db, ["x", "y"]);
     const [x, y] = theirs.members.map((m) => m.id) as [string, string];
-    await reorderRoster(t.db, mine.contractId, [y, x]);
+    await saveRosterOrder(t.db, mine.contractId, [y, x]);
     expect(await positions(t.db, theirs.contractId)).toEqual([
       ["x", 1],
       ["y", 2],

@@ -112,7 +112,7 @@ export function removeRosterMember(db: Executor, contractId: string, memberId: s
  * Writes positions 1..n in the order of `orderedIds`. The caller has checked that the ids are
  * exactly this contract's roster; one UPDATE with a CASE keeps it atomic in any executor.
  */
-export async function reorderRoster(db: Executor, contractId: string, orderedIds: string[]): Promise<void> {
+export async function saveRosterOrder(db: Executor, contractId: string, orderedIds: string[]): Promise<void> {
   if (orderedIds.length === 0) return;
   // Positions go in as literals: a bound parameter inside CASE is typed text on PostgreSQL.
   const position = sql<number>`case ${sql.join(

@@ -4,7 +4,7 @@ import {
   assertReportAddress,
   byIdSchema,
   refuse,
-  reorderRoster as reorderInDomain,
+  reorderRoster,
   rosterMemberInputSchema,
   rosterMemberUpdateSchema,
   rosterReorderSchema,
@@ -15,7 +15,7 @@ import {
   inTransaction,
   listRoster,
   removeRosterMember,
-  reorderRoster,
+  saveRosterOrder,
   updateRosterMember,
 } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
@@ -61,8 +61,8 @@ export const rosterRouter = {
   reorder: clientProcedure.input(rosterReorderSchema).mutation(({ ctx, input }) =>
     inTransaction(ctx.db, async (trx) => {
       const roster = await listRoster(trx, ctx.contractId);
-      reorderInDomain(roster, input.orderedIds);
-      await reorderRoster(trx, ctx.contractId, input.orderedIds);
+      reorderRoster(roster, input.orderedIds);
+      await saveRosterOrder(trx, ctx.contractId, input.orderedIds);
       await audit(trx, ctx, { action: "roster.reorder", entity: "roster", contractId: ctx.contractId, detail: { orderedIds: input.orderedIds } });
       return listRoster(trx, ctx.contractId);
     }),
