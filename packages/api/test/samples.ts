@@ -101,12 +101,15 @@ export function samples(h: Harness, r: Refs): Record<string, Sample> {
     "live.contract": { input: () => ({ lastEventId: "0" }), crossTenant: "scoped" },
     "live.queue": { input: () => ({ lastEventId: null }) },
 
+    "calls.desk": { input: none },
     "calls.contracts": { input: none },
     "calls.queue": { input: none },
     "calls.claim": { input: () => ({ id: r.ringingCallA }) },
     "calls.screenPop": { input: () => ({ id: r.openCallA }) },
     "calls.assess": { input: () => ({ callId: r.openCallA, company: "（株）ＡＢＣさんですか", requestedPerson: "山田さん" }) },
     "calls.openManual": { input: () => ({ contractId: A.contract.id, from: "090-0000-1111" }) },
+    "calls.preview": { input: () => ({ callId: r.openCallA, callerName: "試験", message: "試験のご伝言", urgent: true }) },
+    "calls.history": { input: () => ({ id: r.openCallA }) },
     "calls.saveMessage": { input: () => ({ callId: r.openCallA, callerName: "試験", message: "試験のご伝言" }) },
     "calls.end": { input: () => ({ id: r.openCallA }) },
 

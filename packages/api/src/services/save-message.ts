@@ -24,8 +24,11 @@ export type SavedMessage = { report: Report; callbackId: string | null; outboxId
 
 type Operator = UserProfile & { mailbox: string };
 
-/** Checks the call, routes the report (R7) and composes its mail (R1, R2, R8): reads only. */
-async function prepareReport(ctx: Context, operator: Operator, input: MessageInput) {
+/**
+ * Checks the call, routes the report (R7) and composes its mail (R1, R2, R8): reads only. The
+ * console's preview is this, so the operator sees exactly what saving will mail.
+ */
+export async function prepareReport(ctx: Context, operator: Operator, input: MessageInput) {
   const db = ctx.db;
   const call = await getCallForReport(db, input.callId);
   if (!call) return refuse("NOT_FOUND");
@@ -54,6 +57,7 @@ async function prepareReport(ctx: Context, operator: Operator, input: MessageInp
     },
     message: input.message,
     callbackRequested: input.callbackRequested,
+    urgent: input.urgent,
     outcome: input.outcome,
   });
 
@@ -67,10 +71,11 @@ export async function saveMessage(ctx: Context, operator: Operator, input: Messa
   // not the read, is what guarantees one report per call when two saves race.
   const { call, contractId, routing, reportId, mail } = await prepareReport(ctx, operator, input);
 
+  // The input's fields are the report's columns, by the same names; 至急 lives in the body only.
+  const { urgent: _urgent, ...columns } = input;
   const saved = await inTransaction(ctx.db, async (trx) => {
-    // The input's fields are the report's columns, by the same names.
     const report = await insertReport(trx, {
-      ...input,
+      ...columns,
       id: reportId,
       contractId,
       operatorId: operator.id,

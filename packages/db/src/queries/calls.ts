@@ -1,7 +1,7 @@
 import { isoNow, newId } from "../executor.ts";
 import type { Executor } from "../executor.ts";
 import type { CallDirection, CallEventType, CallSource, CallStatus } from "@uketsuke/domain";
-import type { Call } from "../schema.ts";
+import type { Call, Report } from "../schema.ts";
 
 export interface NewCallInput {
   id?: string;
@@ -132,4 +132,77 @@ export function getCallForReport(db: Executor, callId: string): Promise<CallForR
     .select(["contracts.answerName", "reports.id as reportId"])
     .where("calls.id", "=", callId)
     .executeTakeFirst();
+}
+
+export type CallerHistoryItem = Pick<Call, "id" | "ringAt" | "status" | "source"> & {
+  report: {
+    id: string;
+    receivedAt: string;
+    callerCompany: string | null;
+    callerName: string | null;
+    requestedPerson: string | null;
+    message: string;
+    outcome: Report["outcome"];
+    routedName: string;
+    callbackRequested: boolean;
+  } | null;
+};
+
+/**
+ * Earlier calls from one number to one contract, newest first, each with its report if one was
+ * written: what the console shows beside the screen pop. Scoped by the contract first, like
+ * every query of client data, so one client's callers never show in another's history.
+ */
+export async function listCallerHistory(
+  db: Executor,
+  contractId: string,
+  fromNumber: string,
+  options: { excludeCallId?: string; limit?: number } = {},
+): Promise<CallerHistoryItem[]> {
+  let query = db
+    .selectFrom("calls")
+    .leftJoin("reports", "reports.callId", "calls.id")
+    .select([
+      "calls.id",
+      "calls.ringAt",
+      "calls.status",
+      "calls.source",
+      "reports.id as reportId",
+      "reports.receivedAt",
+      "reports.callerCompany",
+      "reports.callerName",
+      "reports.requestedPerson",
+      "reports.message",
+      "reports.outcome",
+      "reports.routedName",
+      "reports.callbackRequested",
+    ])
+    .where("calls.contractId", "=", contractId)
+    .where("calls.fromNumber", "=", fromNumber);
+  if (options.excludeCallId !== undefined) query = query.where("calls.id", "!=", options.excludeCallId);
+  const rows = await query
+    .orderBy("calls.ringAt", "desc")
+    .orderBy("calls.id", "desc")
+    .limit(options.limit ?? 10)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    ringAt: r.ringAt,
+    status: r.status,
+    source: r.source,
+    report:
+      r.reportId === null
+        ? null
+        : {
+            id: r.reportId,
+            receivedAt: r.receivedAt as string,
+            callerCompany: r.callerCompany,
+            callerName: r.callerName,
+            requestedPerson: r.requestedPerson,
+            message: r.message as string,
+            outcome: r.outcome as Report["outcome"],
+            routedName: r.routedName as string,
+            callbackRequested: Boolean(r.callbackRequested),
+          },
+  }));
 }

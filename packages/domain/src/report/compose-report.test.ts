@@ -10,6 +10,7 @@ import {
   reportMessageId,
   type ReminderMailInput,
   type ReportMailInput,
+  URGENT_LINE,
 } from "./compose-report.ts";
 
 const LABELS = ["受電日時", "誰から", "折り返し先", "ご指名", "ご用件", "折り返し希望", "対応者", "対応結果"];
@@ -156,6 +157,20 @@ describe("the report mail", () => {
     const not = composeReport(input({ callbackRequested: false }));
     expect(not.text).not.toContain(URGENT);
     expect(not.html).not.toContain(URGENT);
+  });
+
+  it("marks an urgent report (至急) at the very top of the body, in text and HTML, and never in the subject (R1)", () => {
+    const urgent = composeReport(input({ urgent: true }));
+    expect(urgent.text.split("\n")[0]).toBe(URGENT_LINE);
+    expect(urgent.html.indexOf(URGENT_LINE)).toBeLessThan(urgent.html.indexOf("山田 太郎"));
+    expect(urgent.html.indexOf("<body")).toBeLessThan(urgent.html.indexOf(URGENT_LINE));
+    expect(urgent.subject).toBe(REPORT_SUBJECT);
+    // The rest of the layout is unchanged: the urgent line only comes before it.
+    expect(urgent.text.split("\n").slice(2).join("\n")).toBe(composeReport(input()).text);
+    for (const plain of [composeReport(input()), composeReport(input({ urgent: false }))]) {
+      expect(plain.text).not.toContain("【至急】");
+      expect(plain.html).not.toContain("【至急】");
+    }
   });
 
   it("is a whole HTML document in Japanese", () => {

@@ -23,6 +23,8 @@ export type ReportMailInput = {
   readonly routing: { readonly recipientName: string; readonly recipientAddress: string; readonly reason: RoutingReason };
   readonly message: string;
   readonly callbackRequested: boolean;
+  /** 至急: the operator judged it urgent. Marked at the top of the body, never in the subject (R1). */
+  readonly urgent?: boolean | undefined;
   readonly outcome: CallOutcome;
 };
 
@@ -55,6 +57,12 @@ function requestedLine(input: ReportMailInput): string {
   }
 }
 
+/**
+ * The first line of an urgent report. The subject cannot carry it (R1: one fixed subject that
+ * clients filter on), so it heads the body, where the client's eye lands first.
+ */
+export const URGENT_LINE = "【至急】お急ぎのご用件です。至急ご確認ください。";
+
 /** R3: operator mailboxes are not a channel for the client (Q1: "御社内部連絡までこちらにきてしまうような使い方もお受けできません"). */
 const REPLY_NOTICE = "オペレーターのアドレスは御社からのご連絡窓口ではありません。このメールへの返信はご遠慮ください。";
 
@@ -81,6 +89,7 @@ export function composeReport(input: ReportMailInput): ReportMail {
   const fields = reportFields(input);
   const hint = senderFilterHint(input.agencyDomain).ja;
   const text = [
+    ...(input.urgent ? [URGENT_LINE, ""] : []),
     withSama(input.routing.recipientName),
     "",
     "いつもお世話になっております。電話代行サービスです。",
@@ -105,6 +114,7 @@ export function composeReport(input: ReportMailInput): ReportMail {
   const html =
     `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(REPORT_SUBJECT)}</title></head>` +
     `<body style="font-family:sans-serif;line-height:1.6">` +
+    (input.urgent ? `<p style="font-weight:bold;color:#b91c1c">${escapeHtml(URGENT_LINE)}</p>` : "") +
     `<p>${escapeHtml(withSama(input.routing.recipientName))}</p>` +
     `<p>いつもお世話になっております。電話代行サービスです。<br>以下の通りお電話を承りましたのでご報告いたします。</p>` +
     `<table style="border-collapse:collapse;border:1px solid #d1d5db">${rows}</table>` +

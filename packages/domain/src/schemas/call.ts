@@ -15,6 +15,8 @@ export const messageInputSchema = z
     requestedPerson: optionalText(60),
     message: z.string().trim().max(4000).default(""),
     callbackRequested: z.boolean().default(false),
+    // 至急: the report says so at the top of its body; the subject stays the fixed one (R1).
+    urgent: z.boolean().default(false),
     outcome: callOutcomeSchema.default("message"),
     wrongNumberEntryId: idSchema.optional().nullable().transform((v) => v ?? undefined),
   })

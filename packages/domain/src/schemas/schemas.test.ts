@@ -150,6 +150,7 @@ const CASES: Case[] = [
   ["message: name too long", messageInputSchema, { callId: ID, message: "m", callerName: long(61) }, "callerName", "FIELD_TOO_LONG"],
   ["message: message too long", messageInputSchema, { callId: ID, message: long(4001) }, "message", "FIELD_TOO_LONG"],
   ["message: flag not boolean", messageInputSchema, { callId: ID, message: "m", callbackRequested: "yes" }, "callbackRequested", "FIELD_TYPE_INVALID"],
+  ["message: 至急 not boolean", messageInputSchema, { callId: ID, message: "m", urgent: 1 }, "urgent", "FIELD_TYPE_INVALID"],
   ["message: outcome", messageInputSchema, { callId: ID, message: "m", outcome: "blocked" }, "outcome", "FIELD_CHOICE_INVALID"],
   ["message: wrong-number entry id", messageInputSchema, { callId: ID, message: "m", wrongNumberEntryId: "w1" }, "wrongNumberEntryId", "FIELD_ID_INVALID"],
   ["manual call: contract id", manualCallInputSchema, { contractId: "c1" }, "contractId", "FIELD_ID_INVALID"],
@@ -331,6 +332,7 @@ describe("good input and its transforms", () => {
       requestedPerson: undefined,
       message: "見積書の件",
       callbackRequested: true,
+      urgent: false,
       outcome: "message",
       wrongNumberEntryId: undefined,
     });

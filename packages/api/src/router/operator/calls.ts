@@ -13,6 +13,7 @@ import {
   outcomeLabels,
   refuse,
   routeCall,
+  senderAddress,
   TEST_CALL_GUIDANCE,
 } from "@uketsuke/domain";
 import {
@@ -22,6 +23,7 @@ import {
   getContract,
   insertCall,
   inTransaction,
+  listCallerHistory,
   listContracts,
   listRinging,
   listRoster,
@@ -30,7 +32,7 @@ import {
 } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
 import type { Context } from "../../context.ts";
-import { saveMessage } from "../../services/save-message.ts";
+import { prepareReport, saveMessage } from "../../services/save-message.ts";
 import { operatorProcedure } from "../../trpc.ts";
 
 async function ownCall(ctx: Context, operatorId: string, callId: string): Promise<Call> {
@@ -41,6 +43,22 @@ async function ownCall(ctx: Context, operatorId: string, callId: string): Promis
 }
 
 export const callsRouter = {
+  /**
+   * The console's header: the server's time (ring timers run on it), whether the agency is open
+   * now or when it opens next (R9), and the address this operator's reports go out from (R2).
+   */
+  desk: operatorProcedure.query(({ ctx }) => {
+    const now = ctx.clock();
+    const status = businessStatus(now);
+    return {
+      now: now.toISOString(),
+      business: status.open
+        ? { open: true as const, closesAt: status.closesAt.toISOString() }
+        : { open: false as const, reason: status.reason, opensAt: status.opensAt.toISOString() },
+      sender: senderAddress(ctx.mailbox, ctx.agency.mailDomain),
+    };
+  }),
+
   /** Active contracts, for opening a call by hand. */
   contracts: operatorProcedure.query(async ({ ctx }) =>
     (await listContracts(ctx.db))
@@ -135,6 +153,27 @@ export const callsRouter = {
     });
     ctx.bus.publish({ type: "call.claimed", callId: call.id, contractId: call.contractId, operatorId: ctx.user.id });
     return call;
+  }),
+
+  /**
+   * The report exactly as saving would mail it (fixed subject, sender, routed recipient, body),
+   * composed by the same code and written nowhere. A mutation only because its input, a whole
+   * message, is too long for a query's URL.
+   */
+  preview: operatorProcedure.input(messageInputSchema).mutation(async ({ ctx, input }) => {
+    const { mail, routing } = await prepareReport(ctx, { ...ctx.user, mailbox: ctx.mailbox }, input);
+    return { subject: mail.subject, from: mail.from, to: mail.to, text: mail.text, routedTo: routing.recipient.name, routingReason: routing.reason };
+  }),
+
+  /**
+   * The caller's history with this client: earlier calls from the same number to the same
+   * contract, with what was reported. Tenancy comes from the call, which must be yours.
+   */
+  history: operatorProcedure.input(byIdSchema).query(async ({ ctx, input }) => {
+    const call = await ownCall(ctx, ctx.user.id, input.id);
+    if (!call.fromNumber) return { number: "", calls: [] };
+    const calls = await listCallerHistory(ctx.db, call.contractId, call.fromNumber, { excludeCallId: call.id, limit: 10 });
+    return { number: call.fromNumber, calls };
   }),
 
   saveMessage: operatorProcedure.input(messageInputSchema).mutation(async ({ ctx, input }) => {
