@@ -3,7 +3,7 @@
  * everything below takes what it needs as parameters.
  */
 import { z } from "zod";
-import { domainNameSchema } from "@uketsuke/domain";
+import { DEFAULT_REMINDER_POLICY, domainNameSchema } from "@uketsuke/domain";
 
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -49,8 +49,8 @@ export const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).default(5),
   /** R5: the first reminder of an open callback, and then every so often until it is done. */
-  REMINDER_FIRST_AFTER_MINUTES: z.coerce.number().int().min(1).default(30),
-  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(120),
+  REMINDER_FIRST_AFTER_MINUTES: z.coerce.number().int().min(1).default(DEFAULT_REMINDER_POLICY.firstAfterMinutes),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(DEFAULT_REMINDER_POLICY.everyMinutes),
   REMINDER_CHECK_SECONDS: z.coerce.number().int().min(1).default(60),
 });
 

@@ -9,7 +9,7 @@ import { validateRequest } from "twilio/lib/webhooks/webhooks.js";
 import VoiceResponse from "twilio/lib/twiml/VoiceResponse.js";
 import { handleCallEvent } from "@uketsuke/api";
 import { findCallByExternalId } from "@uketsuke/db";
-import { callEventSchema, checkInput, isDomainError, type CallEvent } from "@uketsuke/domain";
+import { afterHoursAnnouncement, callEventSchema, checkInput, isDomainError, type CallEvent } from "@uketsuke/domain";
 import type { TelephonyOptions } from "./routes.ts";
 
 function twiml(c: HonoContext<TwilioEnv>, response: VoiceResponse, headers: Record<string, string> = {}) {
@@ -64,7 +64,7 @@ export function twilioRoutes(options: TelephonyOptions) {
       const recorded = outcome.result === "duplicate" ? await findCallByExternalId(options.deps.db, parsed.value.callId) : undefined;
       if (outcome.result === "closed" || recorded?.status === "closed") {
         // R9: outside business hours no operator answers.
-        response.say({ language: "ja-JP" }, "お電話ありがとうございます。ただいま営業時間外です。平日午前9時から午後6時の間におかけ直しください。");
+        response.say({ language: "ja-JP" }, afterHoursAnnouncement().ja);
         response.hangup();
       } else {
         // The caller waits in the contract's queue until an operator claims the call in the console.

@@ -4,7 +4,7 @@
  * written; outside business hours the call is recorded, not queued (R9); a hang-up before
  * anyone answered leaves a missed call. Idempotent on (call id, event).
  */
-import { assertInbound, decideArrival, DomainError, type CallEvent } from "@uketsuke/domain";
+import { assertInbound, decideArrival, DomainError, takesCalls, type CallEvent } from "@uketsuke/domain";
 import {
   endCall,
   findCallByExternalId,
@@ -35,7 +35,7 @@ export async function handleCallEvent(deps: ApiDeps, event: CallEvent, payload: 
         return { result: "duplicate" };
       }
       const arrival = decideArrival("inbound", at);
-      const queued = arrival.action === "queue" && contract.status === "active";
+      const queued = arrival.action === "queue" && takesCalls(contract.status);
       const call = await insertCall(trx, {
         contractId: contract.id,
         externalId: event.callId,

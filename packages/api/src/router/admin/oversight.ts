@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { auditFilterSchema, statsInputSchema, tokyoDate } from "@uketsuke/domain";
+import { auditFilterSchema, startOfTokyoDay, statsInputSchema } from "@uketsuke/domain";
 import {
   countReportsByContract,
   listAudit,
@@ -11,11 +11,6 @@ import {
 } from "@uketsuke/db";
 import { supervisorProcedure } from "../../trpc.ts";
 
-/** Start of the Tokyo day containing `now`, as an instant (JST has no DST: always +09:00). */
-function startOfTokyoDay(now: Date): string {
-  return new Date(`${tokyoDate(now)}T00:00:00+09:00`).toISOString();
-}
-
 export const adminOversightRouter = {
   audit: supervisorProcedure.input(auditFilterSchema).query(({ ctx, input }) => listAudit(ctx.db, input)),
 
@@ -25,7 +20,7 @@ export const adminOversightRouter = {
   /** Today's (Tokyo) picture, or any range: reports per contract and outcome, queues, mail. */
   stats: supervisorProcedure.input(statsInputSchema).query(async ({ ctx, input }) => {
     const now = ctx.clock();
-    const range = { from: input.from ?? startOfTokyoDay(now), ...(input.to ? { to: input.to } : {}) };
+    const range = { from: input.from ?? startOfTokyoDay(now).toISOString(), ...(input.to ? { to: input.to } : {}) };
     const [byContract, contracts, ringing, openCallbacks, missed, failedMail, pendingMail] = await Promise.all([
       countReportsByContract(ctx.db, range),
       listContracts(ctx.db),

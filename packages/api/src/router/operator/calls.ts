@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import {
   answerPhrase,
+  assertTakesCalls,
   assessInputSchema,
   businessStatus,
   byIdSchema,
@@ -14,6 +15,7 @@ import {
   refuse,
   routeCall,
   senderAddress,
+  takesCalls,
   TEST_CALL_GUIDANCE,
 } from "@uketsuke/domain";
 import {
@@ -62,7 +64,7 @@ export const callsRouter = {
   /** Active contracts, for opening a call by hand. */
   contracts: operatorProcedure.query(async ({ ctx }) =>
     (await listContracts(ctx.db))
-      .filter((c) => c.status === "active")
+      .filter((c) => takesCalls(c.status))
       .map((c) => ({ id: c.id, answerName: c.answerName, numbers: c.numbers })),
   ),
 
@@ -134,7 +136,7 @@ export const callsRouter = {
   openManual: operatorProcedure.input(manualCallInputSchema).mutation(async ({ ctx, input }) => {
     const contract = await getContract(ctx.db, input.contractId);
     if (!contract) return refuse("NOT_FOUND");
-    if (contract.status !== "active") return refuse("CONTRACT_INACTIVE");
+    assertTakesCalls(contract.status);
     const now = ctx.clock().toISOString();
     const call = await inTransaction(ctx.db, async (trx) => {
       const ringing = await insertCall(trx, {
