@@ -51,12 +51,25 @@ export function containsText(column: string, text: string): RawBuilder<boolean> 
   return sql<boolean>`lower(${sql.ref(column)}) like lower(${likeContains(text)}) escape '\\'`;
 }
 
+/** A UNIQUE constraint as each engine names it: PostgreSQL by name, SQLite by its columns. */
+export interface UniqueConstraint {
+  readonly name: string;
+  readonly table: string;
+  readonly columns: readonly string[];
+}
+
 /**
- * A write refused by a UNIQUE constraint, on either engine: SQLite's SQLITE_CONSTRAINT_UNIQUE /
- * _PRIMARYKEY, PostgreSQL's 23505. Lets a caller rely on the constraint instead of a racy
- * read-then-write check.
+ * A write refused by a UNIQUE constraint, on either engine (SQLite's SQLITE_CONSTRAINT_UNIQUE /
+ * _PRIMARYKEY, PostgreSQL's 23505), optionally that one constraint. Lets a caller rely on the
+ * constraint instead of a racy read-then-write check.
  */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+export function isUniqueViolation(error: unknown, constraint?: UniqueConstraint): boolean {
+  const failure = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  const code = failure?.code;
+  if (code === "23505") return !constraint || failure?.constraint === constraint.name;
+  if (code !== "SQLITE_CONSTRAINT_UNIQUE" && code !== "SQLITE_CONSTRAINT_PRIMARYKEY") return false;
+  if (!constraint) return true;
+  // "UNIQUE constraint failed: roster_members.contract_id, roster_members.position"
+  const failed = String(failure?.message ?? "").replace(/^UNIQUE constraint failed: /, "");
+  return failed === constraint.columns.map((column) => `${constraint.table}.${column}`).join(", ");
 }

@@ -94,6 +94,7 @@ export interface RosterMemberTable {
   position: number;
   name: string;
   nameKana: string | null;
+  department: string | null;
   reportAddress: string;
   addressKind: AddressKind;
   /** For lists: 'open' = accepts posts from non-members (R3); no other kind is ever stored. */
@@ -198,6 +199,8 @@ export interface OutboxTable {
   lastError: string | null;
   sentAt: string | null;
   createdAt: Generated<string>;
+  /** When the current run of attempts began (a supervisor's retry starts one); null: at createdAt. */
+  retrySince: string | null;
 }
 
 export interface CapturedMailTable {

@@ -2,6 +2,7 @@ import { Migrator } from "kysely";
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import type { Database } from "../schema.ts";
 import * as initial from "./2026-11-25T0900-initial.ts";
+import * as desk from "./2026-12-01T1400-desk.ts";
 
 /**
  * Every migration, by name. Names are times so they sort in the order they were written;
@@ -9,6 +10,7 @@ import * as initial from "./2026-11-25T0900-initial.ts";
  */
 const migrations: Record<string, Migration> = {
   "2026-11-25T0900-initial": initial,
+  "2026-12-01T1400-desk": desk,
 };
 
 export const migrationProvider: MigrationProvider = {

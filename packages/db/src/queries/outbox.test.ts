@@ -14,15 +14,19 @@ import {
   markCaptured,
   markFailedAttempt,
   markSent,
+  retryAllFailed,
   retryFailed,
+  undeliveredMail,
 } from "./outbox.ts";
+import { seedContract, seedReport, seedUser } from "../testing.ts";
 
 const NOW = "2026-11-25T09:00:00.000Z";
 const LATER = "2026-11-25T09:10:00.000Z";
 const lease = { lockForMs: 60_000 };
 
-function queue(db: Executor, nextAttemptAt = "2026-11-25T08:00:00.000Z") {
+function queue(db: Executor, nextAttemptAt = "2026-11-25T08:00:00.000Z", reportId: string | null = null) {
   return insertOutbox(db, {
+    reportId,
     kind: "report",
     messageId: `<${randomUUID()}@uketsuke.example>`,
     fromAddress: "sato@uketsuke.example",
@@ -54,7 +58,7 @@ forEachDialect("outbox", (t) => {
     expect(await getOutbox(t.db, message.id)).toEqual(message);
     // A list carries no mail body: that is the single item's.
     const { bodyText: _text, bodyHtml: _html, ...summary } = message;
-    expect(await listOutbox(t.db, { status: "pending" })).toEqual([summary]);
+    expect(await listOutbox(t.db, { status: "pending" })).toEqual([{ ...summary, contractId: null, answerName: null }]);
     expect(await listOutbox(t.db, { status: "sent" })).toEqual([]);
   });
 
@@ -100,8 +104,39 @@ forEachDialect("outbox", (t) => {
     expect(await claimDueOutbox(t.db, { nowIso: "2026-11-26T00:00:00.000Z", limit: 1, ...lease })).toEqual([]);
 
     const retried = await retryFailed(t.db, message.id, "2026-11-26T00:00:00.000Z");
-    expect(retried).toMatchObject({ status: "pending", attempts: 2, nextAttemptAt: "2026-11-26T00:00:00.000Z" });
+    // A new run of attempts begins: the give-up horizon counts from the retry.
+    expect(retried).toMatchObject({ status: "pending", attempts: 2, nextAttemptAt: "2026-11-26T00:00:00.000Z", retrySince: "2026-11-26T00:00:00.000Z" });
     expect(await retryFailed(t.db, message.id, "2026-11-26T00:00:00.000Z")).toBeUndefined(); // no longer failed
+  });
+
+  it("retries every failed message at once, or one contract's; lists and counts by contract", async () => {
+    const [mine, theirs] = await Promise.all([seedContract(t.db), seedContract(t.db)]);
+    const operator = await seedUser(t.db);
+    const about = async (contractId: string) => queue(t.db, undefined, (await seedReport(t.db, contractId, operator.id)).id);
+    const failed = [await about(mine.id), await about(mine.id), await about(theirs.id)];
+    const waiting = await about(mine.id);
+    await t.db.updateTable("outbox").set({ status: "failed" }).where("id", "in", failed.map((m) => m.id)).execute();
+
+    const listed = await listOutbox(t.db, { contractId: mine.id });
+    expect(listed.map((m) => m.id).sort()).toEqual([failed[0]!.id, failed[1]!.id, waiting.id].sort());
+    expect(listed[0]).toMatchObject({ contractId: mine.id, answerName: mine.answerName });
+    expect(await undeliveredMail(t.db)).toMatchObject({ failed: 3 });
+
+    expect(await retryAllFailed(t.db, LATER, { contractId: mine.id })).toEqual([failed[0]!.id, failed[1]!.id].sort());
+    expect(await getOutbox(t.db, failed[2]!.id)).toMatchObject({ status: "failed" });
+    expect(await retryAllFailed(t.db, LATER)).toEqual([failed[2]!.id]);
+    expect(await retryAllFailed(t.db, LATER)).toEqual([]);
+    for (const m of failed) expect(await getOutbox(t.db, m.id)).toMatchObject({ status: "pending", nextAttemptAt: LATER, retrySince: LATER });
+  });
+
+  it("tells how much mail is undelivered and since when", async () => {
+    expect(await undeliveredMail(t.db)).toEqual({ undelivered: 0, failed: 0, oldestCreatedAt: null });
+    const first = await queue(t.db);
+    await queue(t.db);
+    await claimDueOutbox(t.db, { nowIso: NOW, limit: 2, ...lease });
+    expect(await undeliveredMail(t.db)).toEqual({ undelivered: 2, failed: 0, oldestCreatedAt: first.createdAt });
+    await markSent(t.db, first.id, NOW);
+    expect(await undeliveredMail(t.db)).toMatchObject({ undelivered: 1 });
   });
 
   it("captures a message instead of sending it", async () => {

@@ -1,4 +1,4 @@
-import { dialectOf, inTransaction, isoNow, newId, parseJsonArray } from "../executor.ts";
+import { dialectOf, inTransaction, isoNow, newId, parseJsonArray, toCount } from "../executor.ts";
 import type { Executor } from "../executor.ts";
 import type { OutboxKind, OutboxStatus } from "@uketsuke/domain";
 import type { CapturedMail, CapturedMailSummary, OutboxMessage, OutboxSummary, OutboxTable } from "../schema.ts";
@@ -25,6 +25,7 @@ const outboxSummary = [
   "lastError",
   "sentAt",
   "createdAt",
+  "retrySince",
 ] as const;
 const capturedSummary = ["id", "outboxId", "messageId", "fromAddress", "toAddresses", "subject", "capturedAt"] as const;
 
@@ -99,19 +100,69 @@ export async function getOutbox(db: Executor, id: string): Promise<OutboxMessage
   return row && decode(row);
 }
 
-/** For supervisors: newest first, optionally one status. */
-export async function listOutbox(
-  db: Executor,
-  options: { status?: OutboxStatus; limit?: number } = {},
-): Promise<OutboxSummary[]> {
-  let query = db.selectFrom("outbox").select(outboxSummary);
-  if (options.status) query = query.where("status", "=", options.status);
+export interface OutboxFilter {
+  status?: OutboxStatus;
+  /** Mail about one contract's calls (its reports, their reminders). */
+  contractId?: string;
+  limit?: number;
+}
+
+/** An outbox row as a supervisor's list shows it: no body, with the contract it is about. */
+export type OutboxListItem = OutboxSummary & { contractId: string | null; answerName: string | null };
+
+/** For supervisors: newest first, optionally one status and one contract. */
+export async function listOutbox(db: Executor, options: OutboxFilter = {}): Promise<OutboxListItem[]> {
+  let query = db
+    .selectFrom("outbox")
+    .leftJoin("reports", "reports.id", "outbox.reportId")
+    .leftJoin("contracts", "contracts.id", "reports.contractId")
+    .select(outboxSummary.map((column) => `outbox.${column}` as const))
+    .select(["reports.contractId", "contracts.answerName"]);
+  if (options.status) query = query.where("outbox.status", "=", options.status);
+  if (options.contractId) query = query.where("reports.contractId", "=", options.contractId);
   const rows = await query
-    .orderBy("createdAt", "desc")
-    .orderBy("id", "desc")
+    .orderBy("outbox.createdAt", "desc")
+    .orderBy("outbox.id", "desc")
     .limit(options.limit ?? 100)
     .execute();
   return rows.map(decode);
+}
+
+/** How many rows are in each status, for the filter's counts. */
+export async function countOutboxByStatus(db: Executor): Promise<Record<OutboxStatus, number>> {
+  const rows = await db
+    .selectFrom("outbox")
+    .select((eb) => ["status", eb.fn.countAll<number | string>().as("count")])
+    .groupBy("status")
+    .execute();
+  const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, captured: 0, failed: 0 };
+  for (const row of rows) counts[row.status] = toCount(row.count);
+  return counts;
+}
+
+/**
+ * Mail not yet delivered (waiting, being sent, or given up on) and the queueing time of the
+ * oldest: what /healthz tells a monitor, so a mail server refusing for hours is noticed.
+ */
+export async function undeliveredMail(db: Executor): Promise<{ undelivered: number; failed: number; oldestCreatedAt: string | null }> {
+  const row = await db
+    .selectFrom("outbox")
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as("undelivered"),
+      eb.fn.sum<number | string | null>(eb.case().when("status", "=", "failed").then(1).else(0).end()).as("failed"),
+      eb.fn.min<string | null>("createdAt").as("oldestCreatedAt"),
+    ])
+    .where("status", "in", ["pending", "sending", "failed"])
+    .executeTakeFirstOrThrow();
+  return { undelivered: toCount(row.undelivered), failed: toCount(row.failed), oldestCreatedAt: row.oldestCreatedAt ?? null };
+}
+
+/**
+ * The headers a delivered mail carries besides From, To, Subject and Message-ID: the worker sends
+ * them and the supervisor's mail view shows them, from this one list.
+ */
+export function outboxHeaders(row: Pick<OutboxSummary, "id">): Record<string, string> {
+  return { "Auto-Submitted": "auto-generated", "X-Uketsuke-Outbox-Id": row.id };
 }
 
 /**
@@ -225,16 +276,33 @@ export async function markFailedAttempt(
   return result.numUpdatedRows > 0n;
 }
 
-/** A supervisor sends a failed message again; its attempt count is kept for the record. */
+/**
+ * A supervisor sends a failed message again; its attempt count is kept for the record, and a new
+ * run of attempts (with its own give-up horizon) begins now.
+ */
 export async function retryFailed(db: Executor, id: string, nowIso: string): Promise<OutboxSummary | undefined> {
   const row = await db
     .updateTable("outbox")
-    .set({ status: "pending", nextAttemptAt: nowIso })
+    .set({ status: "pending", nextAttemptAt: nowIso, retrySince: nowIso })
     .where("id", "=", id)
     .where("status", "=", "failed")
     .returning(outboxSummary)
     .executeTakeFirst();
   return row && decode(row);
+}
+
+/** Every failed message (optionally about one contract) back to the queue at once; returns their ids. */
+export async function retryAllFailed(db: Executor, nowIso: string, options: { contractId?: string } = {}): Promise<string[]> {
+  let query = db
+    .updateTable("outbox")
+    .set({ status: "pending", nextAttemptAt: nowIso, retrySince: nowIso })
+    .where("status", "=", "failed");
+  if (options.contractId) {
+    const contractId = options.contractId;
+    query = query.where("reportId", "in", (eb) => eb.selectFrom("reports").select("id").where("contractId", "=", contractId));
+  }
+  const rows = await query.returning("id").execute();
+  return rows.map((row) => row.id).sort();
 }
 
 export async function listCapturedMail(db: Executor, options: { limit?: number } = {}): Promise<CapturedMailSummary[]> {

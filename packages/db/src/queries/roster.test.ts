@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { forEachDialect, seedContract } from "../testing.ts";
-import type { Executor } from "../executor.ts";
+import { createDb } from "../connect.ts";
+import { isUniqueViolation, type Executor } from "../executor.ts";
 import {
   getRosterMember,
   insertRosterMember,
@@ -107,6 +108,37 @@ forEachDialect("roster", (t) => {
     expect(await positions(t.db, theirs.contractId)).toEqual([
       ["x", 1],
       ["y", 2],
+    ]);
+  });
+
+  it("gives members added at the same moment distinct places (UNIQUE (contract_id, position))", async () => {
+    // Ten transactions at once, on PostgreSQL over several connections: each would read the same
+    // bottom without the roster's lock, and all but one would hit the constraint. (SQLite: one
+    // connection per process, whose transactions take turns.)
+    const connections = t.dialect === "postgres" ? Array.from({ length: 3 }, () => createDb(t.url)) : [];
+    try {
+      const { contractId } = await rosterOf(t.db, ["top"]);
+      const dbs = [t.db, ...connections.map((c) => c.db)];
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          insertRosterMember(dbs[i % dbs.length] as Executor, contractId, { name: `m${i}`, reportAddress: `m${i}@client.example`, addressKind: "person" }),
+        ),
+      );
+      const places = (await listRoster(t.db, contractId)).map((m) => m.position);
+      expect(places).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    } finally {
+      await Promise.all(connections.map((c) => c.close()));
+    }
+  });
+
+  it("refuses a second member at a taken place", async () => {
+    const { contractId, members } = await rosterOf(t.db, ["a", "b"]);
+    await expect(t.db.updateTable("roster_members").set({ position: 1 }).where("id", "=", members[1]!.id).execute()).rejects.toSatisfy(
+      (error) => isUniqueViolation(error, { name: "roster_members_contract_position_unique", table: "roster_members", columns: ["contract_id", "position"] }),
+    );
+    expect(await positions(t.db, contractId)).toEqual([
+      ["a", 1],
+      ["b", 2],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { inTransaction, isoNow, newId } from "../executor.ts";
+import { dialectOf, inTransaction, isoNow, newId } from "../executor.ts";
 import type { Executor } from "../executor.ts";
 import type { AddressKind, ListPolicy } from "@uketsuke/domain";
 import type { RosterMemberRow } from "../schema.ts";
@@ -11,6 +11,7 @@ export interface NewRosterMemberInput {
   id?: string;
   name: string;
   nameKana?: string | null;
+  department?: string | null;
   reportAddress: string;
   addressKind: AddressKind;
   listPolicy?: ListPolicy | null;
@@ -20,6 +21,7 @@ export interface NewRosterMemberInput {
 const columns = (member: NewRosterMemberInput) => ({
   name: member.name,
   nameKana: member.nameKana ?? null,
+  department: member.department ?? null,
   reportAddress: member.reportAddress,
   addressKind: member.addressKind,
   listPolicy: member.addressKind === "list" ? (member.listPolicy ?? null) : null,
@@ -44,6 +46,18 @@ export function getRosterMember(db: Executor, contractId: string, memberId: stri
     .executeTakeFirst();
 }
 
+/**
+ * Writes that renumber a roster take turns: two members added at once must not both take
+ * max + 1 (UNIQUE (contract_id, position) would refuse the second), nor an add read the
+ * bottom while a removal closes a gap. On PostgreSQL the contract's row is locked for the
+ * transaction; SQLite has one writer, so its writes take turns already.
+ */
+async function lockRoster(trx: Executor, contractId: string): Promise<void> {
+  if (dialectOf(trx) === "postgres") {
+    await trx.selectFrom("contracts").select("id").where("id", "=", contractId).forUpdate().execute();
+  }
+}
+
 /** Adds a member at the bottom of the roster. */
 export function insertRosterMember(
   db: Executor,
@@ -52,6 +66,7 @@ export function insertRosterMember(
 ): Promise<RosterMemberRow> {
   const now = isoNow();
   return inTransaction(db, async (trx) => {
+    await lockRoster(trx, contractId);
     const { max } = await trx
       .selectFrom("roster_members")
       .select((eb) => eb.fn.max("position").as("max"))
@@ -91,6 +106,7 @@ export function updateRosterMember(
 /** Removes a member and moves everyone below it up one place; false if not on this roster. */
 export function removeRosterMember(db: Executor, contractId: string, memberId: string): Promise<boolean> {
   return inTransaction(db, async (trx) => {
+    await lockRoster(trx, contractId);
     const removed = await trx
       .deleteFrom("roster_members")
       .where("contractId", "=", contractId)
@@ -98,11 +114,19 @@ export function removeRosterMember(db: Executor, contractId: string, memberId: s
       .returning("position")
       .executeTakeFirst();
     if (!removed) return false;
+    // In two steps, through negative places: UNIQUE (contract_id, position) is checked row by
+    // row, and moving 3 → 2 before 2 has moved would collide.
     await trx
       .updateTable("roster_members")
-      .set((eb) => ({ position: eb("position", "-", 1), updatedAt: isoNow() }))
+      .set((eb) => ({ position: eb(eb.neg(eb.ref("position")), "+", 1), updatedAt: isoNow() }))
       .where("contractId", "=", contractId)
       .where("position", ">", removed.position)
+      .execute();
+    await trx
+      .updateTable("roster_members")
+      .set((eb) => ({ position: eb.neg(eb.ref("position")) }))
+      .where("contractId", "=", contractId)
+      .where("position", "<", 0)
       .execute();
     return true;
   });
@@ -110,7 +134,7 @@ export function removeRosterMember(db: Executor, contractId: string, memberId: s
 
 /**
  * Writes positions 1..n in the order of `orderedIds`. The caller has checked that the ids are
- * exactly this contract's roster; one UPDATE with a CASE keeps it atomic in any executor.
+ * exactly this contract's roster.
  */
 export async function saveRosterOrder(db: Executor, contractId: string, orderedIds: string[]): Promise<void> {
   if (orderedIds.length === 0) return;
@@ -119,10 +143,20 @@ export async function saveRosterOrder(db: Executor, contractId: string, orderedI
     orderedIds.map((id, i) => sql`when id = ${id} then ${sql.lit(i + 1)}`),
     sql` `,
   )} end`;
-  await db
-    .updateTable("roster_members")
-    .set({ position, updatedAt: isoNow() })
-    .where("contractId", "=", contractId)
-    .where("id", "in", orderedIds)
-    .execute();
+  // Two steps, through negative places, in one transaction: UNIQUE (contract_id, position) is
+  // checked row by row, so swapping 1 and 2 in a single UPDATE would collide halfway.
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable("roster_members")
+      .set((eb) => ({ position: eb.neg(eb.ref("position")) }))
+      .where("contractId", "=", contractId)
+      .where("id", "in", orderedIds)
+      .execute();
+    await trx
+      .updateTable("roster_members")
+      .set({ position, updatedAt: isoNow() })
+      .where("contractId", "=", contractId)
+      .where("id", "in", orderedIds)
+      .execute();
+  });
 }

@@ -168,6 +168,10 @@ const catalogue = {
   MAILBOX_TAKEN: { ja: "このメールアカウント名はすでに使われています。", en: "This mailbox is already taken." },
   CONTRACT_INACTIVE: { ja: "このご契約は現在ご利用いただけません。", en: "This contract is not active." },
   OUTBOX_NOT_FAILED: { ja: "再送できるのは送信失敗のメールだけです。", en: "Only failed mail can be retried." },
+  CHANGED_MEANWHILE: {
+    ja: "同じ時に別の変更が保存されました。表示を更新してからもう一度お試しください。",
+    en: "Another change was saved at the same moment. Refresh and try again.",
+  },
   INTERNAL: { ja: "システムエラーが発生しました。時間をおいて再度お試しください。", en: "Something went wrong on our side. Please try again shortly." },
 } as const satisfies Record<string, Entry>;
 
