@@ -18,6 +18,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { EventSource } from "eventsource";
 import { Hono } from "hono";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
+import { LIVE_STREAMS_PER_SESSION } from "@uketsuke/api";
 import { boot } from "../src/boot.ts";
 import { forkRunner, type ChildRunner } from "./child-runner.ts";
 import { envSchema } from "../src/env.ts";
@@ -37,7 +38,8 @@ type Job = {
   subscribeUrl: string;
   /** The named SSE event that says the stream is established. */
   readyEvent: string;
-  headers: Record<string, string>;
+  /** Subscriber i sends headers[i % headers.length] (one session holds at most 20 live streams). */
+  headers: Array<Record<string, string>>;
   postUrl: string;
   /** Sign each POST like the telephony provider does (null for the baseline). */
   signing: { secret: string; timestamp: number } | null;
@@ -89,7 +91,7 @@ async function runClient(job: Job): Promise<JobResult> {
   const allReady = new Promise<void>((resolve) => (onAllReady = resolve));
   for (let i = 0; i < job.subscribers; i++) {
     const source = new EventSource(job.subscribeUrl, {
-      fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, ...job.headers } }),
+      fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, ...job.headers[i % job.headers.length] } }),
     });
     source.addEventListener(job.readyEvent, () => {
       if (++ready === job.subscribers) onAllReady();
@@ -161,7 +163,7 @@ function startClient(): ChildRunner<Job, JobResult> {
 
 // ————— the parent: the two servers —————
 
-async function startUketsuke(dir: string) {
+async function startUketsuke(dir: string, subscribers: number) {
   const env = envSchema.parse({
     PORT: "0",
     DATABASE_URL: path.join(dir, "screen-pop.sqlite"),
@@ -170,17 +172,22 @@ async function startUketsuke(dir: string) {
     TELEPHONY_SECRET: SECRET,
   });
   const running = await boot(env, createLogger("silent"), { clock: () => IN_HOURS, workers: false });
-  const login = await fetch(`${running.url}/trpc/auth.login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "sato@uketsuke.example.jp", password: "uketsuke-demo" }),
-  });
-  const cookie = login.headers.getSetCookie()[0]?.split(";")[0] ?? "";
-  if (!login.ok || !cookie) throw new Error(`operator sign-in failed: ${login.status}`);
+  // A session holds at most LIVE_STREAMS_PER_SESSION streams: one sign-in per that many consoles.
+  const cookies: string[] = [];
+  for (let i = 0; i < Math.ceil(subscribers / LIVE_STREAMS_PER_SESSION); i++) {
+    const login = await fetch(`${running.url}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "sato@uketsuke.example.jp", password: "uketsuke-demo" }),
+    });
+    const cookie = login.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+    if (!login.ok || !cookie) throw new Error(`operator sign-in failed: ${login.status}`);
+    cookies.push(cookie);
+  }
   // From event 0: every ring after the subscription is delivered, from the replay buffer if the
   // stream's bus subscription starts a moment after the SSE 'connected' event.
   const input = encodeURIComponent(JSON.stringify({ lastEventId: String(running.deps.bus.head()) }));
-  return { url: running.url, cookie, subscribeUrl: `${running.url}/trpc/live.queue?input=${input}`, close: () => running.close() };
+  return { url: running.url, cookies, subscribeUrl: `${running.url}/trpc/live.queue?input=${input}`, close: () => running.close() };
 }
 
 async function startEcho() {
@@ -225,14 +232,14 @@ export async function runScreenPopBench(options: ScreenPopBenchOptions = {}) {
   const client = startClient();
   const results: JobResult[] = [];
   try {
-    const uketsuke = await startUketsuke(dir);
+    const uketsuke = await startUketsuke(dir, subscribers);
     try {
       results.push(
         await client.run({
           label: "uketsuke",
           subscribeUrl: uketsuke.subscribeUrl,
           readyEvent: "connected",
-          headers: { cookie: uketsuke.cookie },
+          headers: uketsuke.cookies.map((cookie) => ({ cookie })),
           postUrl: `${uketsuke.url}/telephony/events`,
           signing: { secret: SECRET, timestamp: Math.floor(IN_HOURS.getTime() / 1000) },
           subscribers,
@@ -246,7 +253,7 @@ export async function runScreenPopBench(options: ScreenPopBenchOptions = {}) {
     const echo = await startEcho();
     try {
       results.push(
-        await client.run({ label: "echo", subscribeUrl: `${echo.url}/sse`, readyEvent: "ready", headers: {}, postUrl: `${echo.url}/ring`, signing: null, subscribers, warmup, rings }),
+        await client.run({ label: "echo", subscribeUrl: `${echo.url}/sse`, readyEvent: "ready", headers: [{}], postUrl: `${echo.url}/ring`, signing: null, subscribers, warmup, rings }),
       );
     } finally {
       await echo.close();

@@ -20,6 +20,6 @@ it("removes expired sessions and day-old login attempts, and keeps the rest", as
   expect(await runMaintenance(t.db, now)).toEqual({ sessions: 1, loginAttempts: 1 });
   const sessions = await t.db.selectFrom("sessions").select("id").execute();
   expect(sessions.map((s) => s.id)).toEqual(["valid"]);
-  expect(await countRecentFailures(t.db, "m@example.com", "2026-11-01T00:00:00.000Z")).toBe(1);
+  expect(await countRecentFailures(t.db, { email: "m@example.com" }, "2026-11-01T00:00:00.000Z")).toBe(1);
 });
 

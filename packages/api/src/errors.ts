@@ -44,7 +44,15 @@ function trpcCodeFor(code: MessageCode): TRPC_ERROR_CODE_KEY {
     case "CALL_NOT_YOURS":
       return "FORBIDDEN";
     case "LOGIN_THROTTLED":
+    case "SIGN_IN_BUSY":
+    case "LIVE_STREAMS_TOO_MANY":
       return "TOO_MANY_REQUESTS";
+    case "CROSS_SITE_REFUSED":
+      return "FORBIDDEN";
+    case "BODY_TOO_LARGE":
+      return "PAYLOAD_TOO_LARGE";
+    case "CONTENT_TYPE_UNSUPPORTED":
+      return "UNSUPPORTED_MEDIA_TYPE";
     case "CALL_ALREADY_CLAIMED":
     case "CALL_ALREADY_REPORTED":
     case "EMAIL_TAKEN":

@@ -2,6 +2,7 @@ export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from
 export { createCallerFactory, type Access, type Meta } from "./trpc.ts";
 export { createContext, type ApiDeps, type Context } from "./context.ts";
 export { EventFanOut, InProcessEventBus, type AgencyEvent, type EventBus, type StoredEvent } from "./events/event-bus.ts";
+export { LIVE_STREAMS_PER_SESSION } from "./events/subscribe.ts";
 export { hashPassword, verifyPassword } from "./auth/password.ts";
 export { SESSION_COOKIE } from "./auth/session-token.ts";
 export { createUser } from "./services/users.ts";

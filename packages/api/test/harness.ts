@@ -166,7 +166,12 @@ export async function createHarness(options: { operators?: number } = {}): Promi
   const tokenOf = (user: UserProfile): Promise<string> => {
     let token = tokens.get(user.id);
     if (!token) {
-      token = anonymous().then(async (ctx) => (await createCaller(ctx).auth.login({ email: user.email, password: PASSWORD })).token);
+      token = (async () => {
+        // The token travels only in the Set-Cookie header, as a browser receives it.
+        const resHeaders = new Headers();
+        await createCaller(await createContext(deps, { headers: new Headers(), resHeaders })).auth.login({ email: user.email, password: PASSWORD });
+        return sessionTokenIn(resHeaders);
+      })();
       tokens.set(user.id, token);
     }
     return token;
@@ -198,6 +203,12 @@ export async function createHarness(options: { operators?: number } = {}): Promi
     counts: () => countRows(db),
     cleanup: () => testDb.cleanup(),
   };
+}
+
+/** The session token from a response's Set-Cookie header. */
+export function sessionTokenIn(resHeaders: Headers): string {
+  const cookie = resHeaders.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`)) ?? "";
+  return cookie.slice(SESSION_COOKIE.length + 1).split(";")[0] ?? "";
 }
 
 export async function tableNames(db: Kysely<Database>): Promise<string[]> {

@@ -65,12 +65,19 @@ export function trpcClient(url: string, cookie?: string): Client {
   });
 }
 
-export type SignedIn = { cookie: string; token: string; userId: string; trpc: Client };
+export type SignedIn = { cookie: string; userId: string; trpc: Client };
 
+/** Signs in and keeps the session cookie from Set-Cookie (the token is never in the body). */
 export async function login(url: string, email: string, password = DEMO_PASSWORD): Promise<SignedIn> {
-  const result = await trpcClient(url).auth.login.mutate({ email, password });
-  const cookie = `${SESSION_COOKIE}=${result.token}`;
-  return { cookie, token: result.token, userId: result.user.id, trpc: trpcClient(url, cookie) };
+  let cookie = "";
+  const keepCookie: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))?.split(";")[0] ?? cookie;
+    return response;
+  };
+  const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, fetch: keepCookie })] });
+  const result = await client.auth.login.mutate({ email, password });
+  return { cookie, userId: result.user.id, trpc: trpcClient(url, cookie) };
 }
 
 export type WebhookResponse = { status: number; body: Record<string, unknown>; text: string; headers: Headers };

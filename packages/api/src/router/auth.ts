@@ -1,34 +1,39 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { loginInputSchema, refuse } from "@uketsuke/domain";
-import {
-  countRecentFailures,
-  createSession,
-  deleteSession,
-  findUserByEmail,
-  getContract,
-  recordLoginAttempt,
-} from "@uketsuke/db";
-import { DUMMY_HASH, verifyPassword } from "../auth/password.ts";
+import { createSession, deleteLoginAttempt, deleteSession, findUserByEmail, getContract, markLoginAttemptSucceeded, upgradePasswordHash } from "@uketsuke/db";
+import { passwordHashing } from "../auth/hashing-gate.ts";
+import { admitLoginAttempt, LOGIN_LIMITS } from "../auth/login-throttle.ts";
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../auth/password.ts";
 import { clearedSessionCookie, newSessionToken, sessionCookie, sessionIdOf } from "../auth/session-token.ts";
 import { authedProcedure, publicProcedure } from "../trpc.ts";
 
-/** Five failures for one address within fifteen minutes lock that address for the rest of them. */
-const THROTTLE = { failures: 5, windowMinutes: 15 } as const;
-
 export const authRouter = {
+  /**
+   * The token goes out only in the HttpOnly cookie: a script in the page (or anything that logs
+   * response bodies) never sees it. Non-browser clients keep the cookie like a browser does.
+   */
   login: publicProcedure.input(loginInputSchema).mutation(async ({ ctx, input }) => {
     const now = ctx.clock();
-    const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
-    if ((await countRecentFailures(ctx.db, input.email, since)) >= THROTTLE.failures) {
-      return refuse("LOGIN_THROTTLED", { minutes: THROTTLE.windowMinutes });
-    }
+    const admission = await admitLoginAttempt(ctx.db, { email: input.email, ip: ctx.ip, now });
+    if (!admission.admitted) return refuse("LOGIN_THROTTLED", { minutes: LOGIN_LIMITS.windowMinutes });
     const user = await findUserByEmail(ctx.db, input.email);
-    const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || user.disabledAt) {
-      await recordLoginAttempt(ctx.db, { email: input.email, ip: ctx.ip, success: false, at: now.toISOString() });
-      return refuse("LOGIN_FAILED");
+    const stored = user?.passwordHash ?? DUMMY_HASH;
+    let ok: boolean;
+    try {
+      ok = await passwordHashing.run(ctx.ip, () => verifyPassword(input.password, stored));
+    } catch (error) {
+      // Turned away before the check (the gate was full): no guess was tried, so none is counted.
+      await deleteLoginAttempt(ctx.db, admission.attemptId);
+      throw error;
     }
-    await recordLoginAttempt(ctx.db, { email: input.email, ip: ctx.ip, success: true, at: now.toISOString() });
+    if (!user || !ok || user.disabledAt) return refuse("LOGIN_FAILED");
+    await markLoginAttemptSucceeded(ctx.db, admission.attemptId);
+    if (needsRehash(stored)) {
+      // An old scrypt hash (or weaker parameters) is replaced while the password is at hand; a
+      // busy gate only postpones that to a later sign-in.
+      const stronger = await passwordHashing.run(ctx.ip, () => hashPassword(input.password)).catch(() => null);
+      if (stronger) await upgradePasswordHash(ctx.db, user.id, { checked: stored, stronger });
+    }
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + ctx.sessionTtlHours * 3_600_000);
     await createSession(ctx.db, {
@@ -42,8 +47,7 @@ export const authRouter = {
       sessionCookie(token, { maxAgeSeconds: ctx.sessionTtlHours * 3600, secure: ctx.secureCookies }),
     );
     const { passwordHash: _hash, ...profile } = user;
-    // The token also comes back in the body for clients that are not browsers (scripts, tests).
-    return { user: profile, token, expiresAt: expiresAt.toISOString() };
+    return { user: profile, expiresAt: expiresAt.toISOString() };
   }),
 
   logout: authedProcedure.mutation(async ({ ctx }) => {

@@ -21,6 +21,7 @@ export const liveRouter = {
     const stream = eventsFor(ctx.bus, {
       signal,
       lastEventId: lastIdOf(input),
+      holder: ctx.sessionId,
       accept: (s) => s.event.type.startsWith("call."),
     });
     for await (const item of stream) {
@@ -34,6 +35,7 @@ export const liveRouter = {
     const stream = eventsFor(ctx.bus, {
       signal,
       lastEventId: lastIdOf(input),
+      holder: ctx.sessionId,
       accept: (s) =>
         (s.event.type.startsWith("report.") || s.event.type.startsWith("callback.")) && s.event.contractId === ctx.contractId,
     });

@@ -3,6 +3,8 @@ import { expect, it } from "vitest";
 import { forEachDialect, seedUser } from "../testing.ts";
 import {
   countRecentFailures,
+  deleteLoginAttempt,
+  markLoginAttemptSucceeded,
   createSession,
   deleteExpiredSessions,
   deleteSession,
@@ -11,7 +13,7 @@ import {
   recordLoginAttempt,
   touchSession,
 } from "./sessions.ts";
-import { updateUser } from "./users.ts";
+import { updateUser, upgradePasswordHash } from "./users.ts";
 
 const T0 = "2026-11-25T00:00:00.000Z";
 const T1 = "2026-11-25T01:00:00.000Z";
@@ -35,6 +37,35 @@ forEachDialect("sessions", (t) => {
     await createSession(t.db, { id, userId: user.id, expiresAt: T2, now: T0 });
     await updateUser(t.db, user.id, { disabledAt: T0 });
     expect(await findValidSession(t.db, id, T1)).toBeUndefined();
+  });
+
+  it("ends every session on a new password or on disabling, and enabling again revives none", async () => {
+    const user = await seedUser(t.db);
+    const [a, b, c] = [hash(), hash(), hash()];
+    await createSession(t.db, { id: a, userId: user.id, expiresAt: T2, now: T0 });
+    await createSession(t.db, { id: b, userId: user.id, expiresAt: T2, now: T0 });
+    await updateUser(t.db, user.id, { displayName: "名前だけ変更" });
+    expect(await findValidSession(t.db, a, T1)).toBeDefined();
+    await updateUser(t.db, user.id, { passwordHash: "new-hash" });
+    expect(await findValidSession(t.db, a, T1)).toBeUndefined();
+    expect(await findValidSession(t.db, b, T1)).toBeUndefined();
+    await createSession(t.db, { id: c, userId: user.id, expiresAt: T2, now: T0 });
+    await updateUser(t.db, user.id, { disabledAt: T0 });
+    await updateUser(t.db, user.id, { disabledAt: null });
+    expect(await findValidSession(t.db, c, T1)).toBeUndefined();
+  });
+
+  it("upgrades a password hash in place, keeping sessions, unless the hash changed meanwhile", async () => {
+    const user = await seedUser(t.db);
+    const id = hash();
+    await createSession(t.db, { id, userId: user.id, expiresAt: T2, now: T0 });
+    const stored = async () => (await t.db.selectFrom("users").select("passwordHash").where("id", "=", user.id).executeTakeFirstOrThrow()).passwordHash;
+    const checked = await stored();
+    await upgradePasswordHash(t.db, user.id, { checked, stronger: "stronger-hash" });
+    expect(await stored()).toBe("stronger-hash");
+    expect(await findValidSession(t.db, id, T1)).toBeDefined();
+    await upgradePasswordHash(t.db, user.id, { checked, stronger: "stale-upgrade" });
+    expect(await stored()).toBe("stronger-hash");
   });
 
   it("touches, slides and deletes sessions", async () => {
@@ -70,8 +101,22 @@ forEachDialect("sessions", (t) => {
     await recordLoginAttempt(t.db, { email: email.toUpperCase(), ip: "192.0.2.1", success: false, at: T1 });
     await recordLoginAttempt(t.db, { email, success: true, at: T1 });
     await recordLoginAttempt(t.db, { email, success: false, at: T2 });
-    expect(await countRecentFailures(t.db, email, T1)).toBe(2);
-    expect(await countRecentFailures(t.db, email, T0)).toBe(3);
-    expect(await countRecentFailures(t.db, "other@example.com", T0)).toBe(0);
+    expect(await countRecentFailures(t.db, { email }, T1)).toBe(2);
+    expect(await countRecentFailures(t.db, { email }, T0)).toBe(3);
+    expect(await countRecentFailures(t.db, { email: "other@example.com" }, T0)).toBe(0);
+  });
+
+  it("counts failures per client address, and settles an attempt written before its check", async () => {
+    const email = `${hash()}@example.com`;
+    const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const pending = await recordLoginAttempt(t.db, { email, ip, success: false, at: T1 });
+    const refused = await recordLoginAttempt(t.db, { email: `other-${email}`, ip, success: false, at: T1 });
+    await recordLoginAttempt(t.db, { email, ip: null, success: false, at: T1 });
+    expect(await countRecentFailures(t.db, { ip }, T0)).toBe(2);
+    expect(await countRecentFailures(t.db, { email, ip }, T0)).toBe(1);
+    expect(await countRecentFailures(t.db, { email, ip: null }, T0)).toBe(1);
+    await markLoginAttemptSucceeded(t.db, pending);
+    await deleteLoginAttempt(t.db, refused);
+    expect(await countRecentFailures(t.db, { ip }, T0)).toBe(0);
   });
 });

@@ -91,31 +91,50 @@ export async function deleteExpiredSessions(db: Executor, nowIso: string): Promi
   return Number(result.numDeletedRows);
 }
 
+/** Returns the attempt's id, so that an attempt written before its check can be settled after it. */
 export async function recordLoginAttempt(
   db: Executor,
   attempt: { email: string; ip?: string | null; success: boolean; at?: string },
-): Promise<void> {
+): Promise<string> {
+  const id = newId();
   await db
     .insertInto("login_attempts")
     .values({
-      id: newId(),
+      id,
       email: attempt.email.trim().toLowerCase(),
       ip: attempt.ip ?? null,
       at: attempt.at ?? isoNow(),
       success: attempt.success ? 1 : 0,
     })
     .execute();
+  return id;
 }
 
-/** Failed logins for `email` at or after `sinceIso`, for throttling. */
-export async function countRecentFailures(db: Executor, email: string, sinceIso: string): Promise<number> {
-  const row = await db
+export async function markLoginAttemptSucceeded(db: Executor, attemptId: string): Promise<void> {
+  await db.updateTable("login_attempts").set({ success: 1 }).where("id", "=", attemptId).execute();
+}
+
+export async function deleteLoginAttempt(db: Executor, attemptId: string): Promise<void> {
+  await db.deleteFrom("login_attempts").where("id", "=", attemptId).execute();
+}
+
+/**
+ * Failed logins at or after `sinceIso`, for throttling: for one address, from one client address
+ * (`ip: null` is "no address known"), or both; an attempt still being checked counts as failed.
+ */
+export async function countRecentFailures(
+  db: Executor,
+  filter: { email?: string; ip?: string | null },
+  sinceIso: string,
+): Promise<number> {
+  let query = db
     .selectFrom("login_attempts")
     .select((eb) => eb.fn.countAll().as("n"))
-    .where("email", "=", email.trim().toLowerCase())
     .where("success", "=", 0)
-    .where("at", ">=", sinceIso)
-    .executeTakeFirstOrThrow();
+    .where("at", ">=", sinceIso);
+  if (filter.email !== undefined) query = query.where("email", "=", filter.email.trim().toLowerCase());
+  if (filter.ip !== undefined) query = filter.ip === null ? query.where("ip", "is", null) : query.where("ip", "=", filter.ip);
+  const row = await query.executeTakeFirstOrThrow();
   return toCount(row.n);
 }
 

@@ -79,25 +79,47 @@ export function listStaff(db: Executor): Promise<UserProfile[]> {
     .execute();
 }
 
+/**
+ * A new password or a disabled account ends every session of the user, in the same statement
+ * batch as the change: enabling the account later must not bring old cookies back.
+ */
+async function endSessionsOnCredentialChange(db: Executor, user: UserProfile | undefined, patch: UserPatch): Promise<void> {
+  if (user && (patch.passwordHash !== undefined || (patch.disabledAt !== undefined && patch.disabledAt !== null))) {
+    await db.deleteFrom("sessions").where("userId", "=", user.id).execute();
+  }
+}
+
 /** For staff managing any user (and a user changing their own profile). */
-export function updateUser(db: Executor, userId: string, patch: UserPatch): Promise<UserProfile | undefined> {
-  return db.updateTable("users").set(patch).where("id", "=", userId).returning(userProfileColumns).executeTakeFirst();
+export async function updateUser(db: Executor, userId: string, patch: UserPatch): Promise<UserProfile | undefined> {
+  const user = await db.updateTable("users").set(patch).where("id", "=", userId).returning(userProfileColumns).executeTakeFirst();
+  await endSessionsOnCredentialChange(db, user, patch);
+  return user;
 }
 
 /** For a client owner managing the users of their own contract only. */
-export function updateClientUser(
+export async function updateClientUser(
   db: Executor,
   contractId: string,
   userId: string,
   patch: Omit<UserPatch, "mailbox">,
 ): Promise<UserProfile | undefined> {
-  return db
+  const user = await db
     .updateTable("users")
     .set(patch)
     .where("id", "=", userId)
     .where("contractId", "=", contractId)
     .returning(userProfileColumns)
     .executeTakeFirst();
+  await endSessionsOnCredentialChange(db, user, patch);
+  return user;
+}
+
+/**
+ * A stronger hash of the same password, written only if the stored hash is still the one that
+ * was checked (a password changed meanwhile wins). Sessions stay: the password did not change.
+ */
+export async function upgradePasswordHash(db: Executor, userId: string, hashes: { checked: string; stronger: string }): Promise<void> {
+  await db.updateTable("users").set({ passwordHash: hashes.stronger }).where("id", "=", userId).where("passwordHash", "=", hashes.checked).execute();
 }
 
 /** Staff look-up by the local part of their sender address (R2); mailboxes are unique. */
