@@ -8,7 +8,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import { message, type MessageCode, type MessageParams } from "@uketsuke/domain";
+import { errorBody } from "@uketsuke/api";
+import { DomainError, type MessageCode, type MessageParams } from "@uketsuke/domain";
 
 /**
  * The client's address. Behind `trustProxy` proxies each one appends the address it saw to
@@ -81,12 +82,8 @@ export function trpcRefusal(
   params?: MessageParams,
   headers?: Record<string, string>,
 ) {
-  const text = message(code, params);
-  return c.json(
-    { error: { message: text.en, code: TRPC_ERROR_CODES_BY_KEY[trpcCode], data: { code, rule: null, text, fields: [], httpStatus: status } } },
-    status,
-    headers,
-  );
+  const body = errorBody(new DomainError(code, params ? { params } : {}));
+  return c.json({ error: { message: body.text.en, code: TRPC_ERROR_CODES_BY_KEY[trpcCode], data: { ...body, httpStatus: status } } }, status, headers);
 }
 
 /**

@@ -5,8 +5,8 @@
 import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { handleCallEvent, type ApiDeps } from "@uketsuke/api";
-import { callEventSchema, checkInput, isDomainError, message, type MessageCode } from "@uketsuke/domain";
+import { errorBody, handleCallEvent, type ApiDeps } from "@uketsuke/api";
+import { callEventSchema, checkInput, DomainError, isDomainError, message, type MessageCode } from "@uketsuke/domain";
 import type { Logger } from "../logger.ts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./signature.ts";
 import { twilioRoutes } from "./twilio.ts";
@@ -39,9 +39,9 @@ export function domainFailure(c: HonoContext, error: unknown) {
 const BODY_LIMIT = { bytes: 64 * 1024, words: "64 KiB" } as const;
 
 function bodyTooLarge(c: HonoContext) {
-  const text = message("BODY_TOO_LARGE", { max: BODY_LIMIT.words });
+  const error = errorBody(new DomainError("BODY_TOO_LARGE", { params: { max: BODY_LIMIT.words } }));
   // The rest of the body is never read, so this connection cannot carry another request.
-  return c.json({ error: { code: "BODY_TOO_LARGE", rule: null, text, fields: [] } }, 413, { connection: "close" });
+  return c.json({ error }, 413, { connection: "close" });
 }
 
 export function telephonyRoutes(options: TelephonyOptions) {
