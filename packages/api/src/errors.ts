@@ -12,6 +12,7 @@ import {
   type MessageCode,
   type RuleId,
 } from "@uketsuke/domain";
+import { conflictOf } from "@uketsuke/db";
 import { z } from "zod";
 
 // One path for every refusal: code anywhere below a procedure throws the domain's DomainError
@@ -59,6 +60,7 @@ function trpcCodeFor(code: MessageCode): TRPC_ERROR_CODE_KEY {
     case "MAILBOX_TAKEN":
     case "NUMBER_TAKEN":
     case "OUTBOX_NOT_FAILED":
+    case "CHANGED_MEANWHILE":
       return "CONFLICT";
     case "INTERNAL":
       return "INTERNAL_SERVER_ERROR";
@@ -96,6 +98,10 @@ const notJson = (): DomainError =>
 export function toDomainError(error: unknown): DomainError {
   const cause = error instanceof TRPCError ? error.cause : error;
   if (isDomainError(cause)) return cause;
+  // A UNIQUE constraint decided a race (two requests wanting one number): the same refusal as
+  // the check before the write would have given, never a 500.
+  const conflict = conflictOf(cause);
+  if (conflict) return conflict;
   if (cause instanceof z.ZodError) return new DomainError("VALIDATION_FAILED", { fields: fieldErrors(cause) });
   if (cause instanceof SyntaxError && (error === cause || (error instanceof TRPCError && error.code === "BAD_REQUEST"))) {
     return notJson();

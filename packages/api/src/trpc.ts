@@ -6,7 +6,7 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import { isDomainError, refuse } from "@uketsuke/domain";
-import type { UserProfile } from "@uketsuke/db";
+import { conflictOf, type UserProfile } from "@uketsuke/db";
 import type { Context } from "./context.ts";
 import { errorBody, toTRPCError, type AppErrorData } from "./errors.ts";
 
@@ -36,12 +36,16 @@ const t = initTRPC
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Every DomainError thrown below a procedure becomes a tRPC error with its code and text. */
+/**
+ * Every DomainError thrown below a procedure becomes a tRPC error with its code and text, and so
+ * does a UNIQUE constraint that decided a race (its catalogue code, a 409, never a 500).
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isDomainError(result.error.cause)) {
-    const mapped = toTRPCError(result.error.cause);
-    return { ...result, error: mapped };
+  if (!result.ok) {
+    const cause = result.error.cause;
+    const refusal = isDomainError(cause) ? cause : conflictOf(cause);
+    if (refusal) return { ...result, error: toTRPCError(refusal) };
   }
   return result;
 });

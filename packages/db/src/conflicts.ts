@@ -1,4 +1,4 @@
-import { DomainError, message, type MessageCode } from "@uketsuke/domain";
+import { DomainError, fieldRefusal, type MessageCode } from "@uketsuke/domain";
 import { isUniqueViolation, type UniqueConstraint } from "./executor.ts";
 
 /**
@@ -23,6 +23,5 @@ export function conflictOf(error: unknown): DomainError | undefined {
   if (!isUniqueViolation(error)) return undefined;
   const known = CONFLICTS.find((conflict) => isUniqueViolation(error, conflict.constraint));
   if (!known) return new DomainError("CHANGED_MEANWHILE");
-  const fields = known.field ? [{ path: known.field, code: known.code, text: message(known.code) }] : [];
-  return new DomainError(known.code, { fields });
+  return known.field ? fieldRefusal(known.field, known.code) : new DomainError(known.code);
 }

@@ -1,6 +1,5 @@
-import { refuse } from "@uketsuke/domain";
 import type { ClientRole, Locale, UserRole } from "@uketsuke/domain";
-import { findUserByEmail, findUserByMailbox, insertUser, type Executor, type UserProfile } from "@uketsuke/db";
+import { conflictOf, insertUser, type Executor, type UserProfile } from "@uketsuke/db";
 import { hashPassword } from "../auth/password.ts";
 
 type NewUser = {
@@ -16,10 +15,14 @@ type NewUser = {
   passwordHash?: string;
 };
 
-/** Creates a user with a hashed password; a taken email or mailbox is a clear conflict. */
+/**
+ * Creates a user with a hashed password. A taken email or mailbox is refused by its UNIQUE
+ * constraint, answered as EMAIL_TAKEN / MAILBOX_TAKEN at that field: one rule for the usual case
+ * and for two requests at the same moment.
+ */
 export async function createUser(db: Executor, input: NewUser): Promise<UserProfile> {
-  if (await findUserByEmail(db, input.email)) return refuse("EMAIL_TAKEN");
-  if (input.mailbox && (await findUserByMailbox(db, input.mailbox))) return refuse("MAILBOX_TAKEN");
   const { password, passwordHash, ...user } = input;
-  return insertUser(db, { ...user, passwordHash: passwordHash ?? (await hashPassword(password)) });
+  return insertUser(db, { ...user, passwordHash: passwordHash ?? (await hashPassword(password)) }).catch((error: unknown) => {
+    throw conflictOf(error) ?? error;
+  });
 }

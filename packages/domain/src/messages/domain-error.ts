@@ -40,6 +40,11 @@ export function refuse(code: MessageCode, params?: MessageParams): never {
   throw new DomainError(code, params ? { params } : {});
 }
 
+/** A refusal that belongs to one input (a taken number, a taken mailbox): shown under it, in the same words. */
+export function fieldRefusal(path: string, code: MessageCode, params?: MessageParams): DomainError {
+  return new DomainError(code, { ...(params ? { params } : {}), fields: [{ path, code, text: message(code, params) }] });
+}
+
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }

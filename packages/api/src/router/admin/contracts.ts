@@ -4,6 +4,7 @@ import {
   contractInputSchema,
   contractNumberByIdSchema,
   contractUpdateByIdSchema,
+  fieldRefusal,
   refuse,
 } from "@uketsuke/domain";
 import {
@@ -27,7 +28,10 @@ export const adminContractsRouter = {
   /** R10: one legal entity and one answer name, enforced by the schema. */
   create: supervisorProcedure.input(contractInputSchema).mutation(({ ctx, input }) =>
     inTransaction(ctx.db, async (trx) => {
-      for (const number of input.numbers) if (await findContractByNumber(trx, number)) return refuse("NUMBER_TAKEN");
+      // The usual case, answered at the number that was typed; a race is decided by the constraint.
+      for (const [index, number] of input.numbers.entries()) {
+        if (await findContractByNumber(trx, number)) throw fieldRefusal(`numbers.${index}`, "NUMBER_TAKEN");
+      }
       const contract = await insertContract(trx, { ...input, agencyId: ctx.agency.id, numbers: [...new Set(input.numbers)] });
       await audit(trx, ctx, { action: "contract.create", entity: "contract", entityId: contract.id, contractId: contract.id, detail: { legalEntityName: contract.legalEntityName } });
       return contract;
@@ -47,7 +51,7 @@ export const adminContractsRouter = {
   addNumber: supervisorProcedure.input(contractNumberByIdSchema).mutation(({ ctx, input }) =>
     inTransaction(ctx.db, async (trx) => {
       if (!(await getContract(trx, input.id))) return refuse("NOT_FOUND");
-      if (!(await addContractNumber(trx, input.id, input.number))) return refuse("NUMBER_TAKEN");
+      if (!(await addContractNumber(trx, input.id, input.number))) throw fieldRefusal("number", "NUMBER_TAKEN");
       await audit(trx, ctx, { action: "contract.add_number", entity: "contract", entityId: input.id, contractId: input.id, detail: { number: input.number } });
       return { ok: true as const };
     }),
