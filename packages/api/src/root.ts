@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { authRouter } from "./router/auth.ts";
 import { callbacksRouter } from "./router/client/callbacks.ts";
 import { contractRouter } from "./router/client/contract.ts";
+import { figuresRouter } from "./router/client/figures.ts";
 import { wrongNumbersRouter } from "./router/client/wrong-numbers.ts";
 import { reportsRouter } from "./router/client/reports.ts";
 import { rosterRouter } from "./router/client/roster.ts";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   wrongNumbers: wrongNumbersRouter,
   reports: reportsRouter,
   callbacks: callbacksRouter,
+  figures: figuresRouter,
   users: clientUsersRouter,
   calls: callsRouter,
   live: liveRouter,

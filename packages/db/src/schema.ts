@@ -94,6 +94,7 @@ export interface RosterMemberTable {
   position: number;
   name: string;
   nameKana: string | null;
+  department: string | null;
   reportAddress: string;
   addressKind: AddressKind;
   /** For lists: 'open' = accepts posts from non-members (R3); no other kind is ever stored. */

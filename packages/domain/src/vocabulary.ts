@@ -60,7 +60,8 @@ export type RoutingReason = (typeof ROUTING_REASONS)[number];
 export const CALLBACK_STATUSES = ["open", "done"] as const;
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 
-export const OUTBOX_KINDS = ["report", "reminder"] as const;
+/** "notice": tells a contract's owner that where its reports go has changed. */
+export const OUTBOX_KINDS = ["report", "reminder", "notice"] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** "captured": no SMTP server is configured, so the mail is kept in the database instead. */
@@ -76,6 +77,10 @@ export const SERVICE_REQUEST_KINDS = [
   "alternative_answer_name",
 ] as const;
 export type ServiceRequestKind = (typeof SERVICE_REQUEST_KINDS)[number];
+
+/** The dashboard's figures cover one of these periods of Tokyo calendar days. */
+export const FIGURE_PERIODS = ["thisMonth", "lastMonth", "last90"] as const;
+export type FigurePeriod = (typeof FIGURE_PERIODS)[number];
 
 /** Every vocabulary by the name `enumLabel` and `enumOptions` know it by. */
 export const VOCABULARIES = {
@@ -95,6 +100,7 @@ export const VOCABULARIES = {
   outboxKind: OUTBOX_KINDS,
   outboxStatus: OUTBOX_STATUSES,
   serviceRequest: SERVICE_REQUEST_KINDS,
+  figurePeriod: FIGURE_PERIODS,
 } as const;
 export type VocabularyName = keyof typeof VOCABULARIES;
 export type VocabularyValue<N extends VocabularyName> = (typeof VOCABULARIES)[N][number];

@@ -3,6 +3,7 @@ import type { Kysely, Migration, MigrationProvider } from "kysely";
 import type { Database } from "../schema.ts";
 import * as initial from "./2026-11-25T0900-initial.ts";
 import * as desk from "./2026-12-01T1400-desk.ts";
+import * as dashboard from "./2026-12-01T1500-dashboard.ts";
 
 /**
  * Every migration, by name. Names are times so they sort in the order they were written;
@@ -11,6 +12,7 @@ import * as desk from "./2026-12-01T1400-desk.ts";
 const migrations: Record<string, Migration> = {
   "2026-11-25T0900-initial": initial,
   "2026-12-01T1400-desk": desk,
+  "2026-12-01T1500-dashboard": dashboard,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import { containsText, isoNow, newId, toCount } from "../executor.ts";
 import type { Executor } from "../executor.ts";
-import type { CallOutcome } from "@uketsuke/domain";
+import type { CallbackStatus, CallOutcome } from "@uketsuke/domain";
 import type { Selectable } from "kysely";
 import type { NewReport, Report, ReportSummary, ReportTable } from "../schema.ts";
 
@@ -17,13 +17,22 @@ export interface ReportFilter {
   from?: string;
   /** receivedAt < to (ISO). */
   to?: string;
+  /** Routed to this roster member. */
+  person?: string;
+  /** Its callback is in this state (so a callback was requested). */
+  callback?: CallbackStatus;
+  /** true: the caller asked for a callback (R5's urgent line); false: did not. */
+  urgent?: boolean;
   limit?: number;
   /** `nextCursor` of the previous page. */
   cursor?: string;
 }
 
+/** A report in a list: no mail body, and where its callback stands (null: none was asked for). */
+export type ReportListItem = ReportSummary & { callbackStatus: CallbackStatus | null };
+
 export interface ReportPage {
-  reports: ReportSummary[];
+  reports: ReportListItem[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
@@ -93,30 +102,44 @@ export async function getReportByCallId(db: Executor, callId: string): Promise<R
   return row && decode(row);
 }
 
+/** A contract's reports with their callback, narrowed by everything in the filter but paging. */
+function matching(db: Executor, contractId: string, filter: ReportFilter) {
+  let query = db
+    .selectFrom("reports")
+    .leftJoin("callbacks", "callbacks.reportId", "reports.id")
+    .where("reports.contractId", "=", contractId);
+  const q = filter.q?.trim();
+  if (q) query = query.where((eb) => eb.or(searchable.map((column) => containsText(`reports.${column}`, q))));
+  if (filter.outcome) query = query.where("reports.outcome", "=", filter.outcome);
+  if (filter.from) query = query.where("reports.receivedAt", ">=", filter.from);
+  if (filter.to) query = query.where("reports.receivedAt", "<", filter.to);
+  if (filter.person) query = query.where("reports.routedMemberId", "=", filter.person);
+  if (filter.callback) query = query.where("callbacks.status", "=", filter.callback);
+  if (filter.urgent !== undefined) query = query.where("reports.callbackRequested", "=", filter.urgent ? 1 : 0);
+  return query;
+}
+
 /**
  * A contract's reports, newest first, paged by a keyset cursor so a page boundary does not
  * shift while new reports arrive.
  */
 export async function listReports(db: Executor, contractId: string, filter: ReportFilter = {}): Promise<ReportPage> {
   const limit = filter.limit ?? 50;
-  let query = db.selectFrom("reports").select(summary).where("contractId", "=", contractId);
-  const q = filter.q?.trim();
-  if (q) query = query.where((eb) => eb.or(searchable.map((column) => containsText(column, q))));
-  if (filter.outcome) query = query.where("outcome", "=", filter.outcome);
-  if (filter.from) query = query.where("receivedAt", ">=", filter.from);
-  if (filter.to) query = query.where("receivedAt", "<", filter.to);
+  let query = matching(db, contractId, filter)
+    .select(summary.map((column) => `reports.${column}` as const))
+    .select("callbacks.status as callbackStatus");
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   if (cursor) {
     query = query.where((eb) =>
       eb.or([
-        eb("receivedAt", "<", cursor.receivedAt),
-        eb.and([eb("receivedAt", "=", cursor.receivedAt), eb("id", "<", cursor.id)]),
+        eb("reports.receivedAt", "<", cursor.receivedAt),
+        eb.and([eb("reports.receivedAt", "=", cursor.receivedAt), eb("reports.id", "<", cursor.id)]),
       ]),
     );
   }
   const rows = await query
-    .orderBy("receivedAt", "desc")
-    .orderBy("id", "desc")
+    .orderBy("reports.receivedAt", "desc")
+    .orderBy("reports.id", "desc")
     .limit(limit + 1)
     .execute();
   const reports = rows.slice(0, limit).map(decode);
@@ -125,6 +148,14 @@ export async function listReports(db: Executor, contractId: string, filter: Repo
     reports,
     nextCursor: rows.length > limit && last ? `${last.receivedAt}|${last.id}` : null,
   };
+}
+
+/** How many of a contract's reports the filter matches (paging aside). */
+export async function countMatchingReports(db: Executor, contractId: string, filter: ReportFilter = {}): Promise<number> {
+  const row = await matching(db, contractId, filter)
+    .select((eb) => eb.fn.countAll().as("count"))
+    .executeTakeFirstOrThrow();
+  return toCount(row.count);
 }
 
 function decodeCursor(cursor: string): { receivedAt: string; id: string } | undefined {

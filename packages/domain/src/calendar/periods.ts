@@ -4,8 +4,7 @@
  */
 import { tokyoDate, type TokyoDate } from "./tokyo-time.ts";
 
-export const FIGURE_PERIODS = ["thisMonth", "lastMonth", "last90"] as const;
-export type FigurePeriod = (typeof FIGURE_PERIODS)[number];
+import type { FigurePeriod } from "../vocabulary.ts";
 
 export type InstantRange = { readonly from: string; readonly to: string };
 

@@ -27,7 +27,7 @@ describe("field labels", () => {
   });
 
   it("covers the forms the apps build", () => {
-    expect(schemaFieldNames(domain.rosterMemberInputSchema).sort()).toEqual(["addressKind", "listPolicy", "name", "nameKana", "reportAddress"]);
+    expect(schemaFieldNames(domain.rosterMemberInputSchema).sort()).toEqual(["addressKind", "department", "listPolicy", "name", "nameKana", "reportAddress"]);
     expect(fieldLabel("reportAddress")).toEqual({ ja: "報告先メールアドレス", en: "Report address" });
     expect(fieldLabel("callerCompany").ja).toBe("お電話の方の会社名");
   });

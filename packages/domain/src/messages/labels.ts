@@ -22,6 +22,7 @@ export const fieldLabels = {
   addressKind: { ja: "アドレスの種類", en: "Address type" },
   listPolicy: { ja: "非メンバーからの投稿", en: "Posts from non-members" },
   orderedIds: { ja: "名簿の並び順", en: "Roster order" },
+  department: { ja: "部署", en: "Department" },
   // ── wrong-number registry (R6) ──
   companyName: { ja: "間違われる会社名", en: "Company callers confuse you with" },
   companyNameKana: { ja: "会社名のふりがな", en: "Company name reading (kana)" },
@@ -57,10 +58,22 @@ export const fieldLabels = {
   q: { ja: "検索語", en: "Search" },
   limit: { ja: "表示件数", en: "Number of rows" },
   cursor: { ja: "続きの位置", en: "Position in the list" },
+  person: { ja: "報告先", en: "Reported to" },
+  callback: { ja: "折り返し", en: "Callback" },
+  urgent: { ja: "至急（折り返し希望あり）", en: "Urgent (callback requested)" },
+  period: { ja: "期間", en: "Period" },
   lastEventId: { ja: "最後に受け取ったイベント", en: "Last event received" },
 } as const satisfies Record<string, LocalizedText>;
 
 export type FieldName = keyof typeof fieldLabels;
+
+/** A report's columns that no input carries: what the dashboard's list and CSV export head them with. */
+export const reportColumnLabels = {
+  receivedAt: { ja: "受電日時", en: "Received" },
+  routedName: { ja: "報告先", en: "Reported to" },
+  routingReason: { ja: "報告先の決め方", en: "Why this recipient" },
+  callbackStatus: { ja: "折り返し状況", en: "Callback status" },
+} as const satisfies Record<string, LocalizedText>;
 
 /**
  * A field whose meaning depends on the input it belongs to. In the filters, `from` and `to` bound
@@ -171,6 +184,7 @@ export const enumLabels = {
   outboxKind: {
     report: { ja: "受電報告", en: "Report" },
     reminder: { ja: "折り返しのお願い", en: "Callback reminder" },
+    notice: { ja: "報告先の変更のお知らせ", en: "Notice of a change of report addresses" },
   },
   outboxStatus: {
     pending: { ja: "送信待ち", en: "Waiting to send" },
@@ -178,6 +192,11 @@ export const enumLabels = {
     sent: { ja: "送信済み", en: "Sent" },
     captured: { ja: "保存のみ（SMTP未設定）", en: "Captured (no SMTP configured)" },
     failed: { ja: "送信失敗", en: "Failed" },
+  },
+  figurePeriod: {
+    thisMonth: { ja: "今月", en: "This month" },
+    lastMonth: { ja: "先月", en: "Last month" },
+    last90: { ja: "過去90日", en: "Last 90 days" },
   },
   serviceRequest: {
     change_subject: { ja: "報告メールの件名を変えたい", en: "Change the report's subject" },

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { ADDRESS_KINDS, LIST_POLICIES } from "../vocabulary.ts";
-import { emailSchema, idSchema, optionalKanaSchema, spokenName } from "./common.ts";
+import { emailSchema, idSchema, optionalKanaSchema, optionalText, spokenName } from "./common.ts";
 
 export const addressKindSchema = z.enum(ADDRESS_KINDS);
 /** R3: whether a mailing list accepts posts from non-members. */
@@ -22,7 +22,7 @@ function requireListPolicy(value: { addressKind: string; listPolicy?: string | u
 export const reportAddressSchema = z.object(reportAddressFields).superRefine(requireListPolicy);
 export type ReportAddress = z.output<typeof reportAddressSchema>;
 
-const rosterMemberFields = z.object({ name: spokenName(60), nameKana: optionalKanaSchema, ...reportAddressFields });
+const rosterMemberFields = z.object({ name: spokenName(60), nameKana: optionalKanaSchema, department: optionalText(60), ...reportAddressFields });
 
 export const rosterMemberInputSchema = rosterMemberFields.superRefine(requireListPolicy);
 export type RosterMemberInput = z.output<typeof rosterMemberInputSchema>;
