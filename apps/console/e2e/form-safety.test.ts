@@ -31,13 +31,21 @@ describe("bad input", () => {
       await callback.fill("03-12");
       await page.keyboard.press("Alt+KeyP");
 
-      // Checked with the server's own schema before anything is sent; the message is required too.
+      // Checked with the server's own schema before anything is sent.
       await fieldError(page, "callbackNumber").waitFor();
       expect(await fieldError(page, "callbackNumber").textContent()).toBe(message("FIELD_PHONE_INVALID")[locale]);
-      expect(await fieldError(page, "message").textContent()).toBe(message("FIELD_REQUIRED")[locale]);
       expect(await callback.getAttribute("aria-invalid")).toBe("true");
-      // Focus goes to the first field to fix.
+      // Focus goes to the field to fix.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("call-callbackNumber");
+      expect(await page.locator("[data-preview='body']").count()).toBe(0);
+
+      // Fixed number, still no message: the message is required for a message outcome.
+      await callback.fill("03-1234-5678");
+      await page.keyboard.press("Alt+KeyP");
+      await fieldError(page, "message").waitFor();
+      expect(await fieldError(page, "message").textContent()).toBe(message("FIELD_REQUIRED")[locale]);
+      expect(await fieldError(page, "callbackNumber").count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("call-message");
       expect(await page.locator("[data-preview='body']").count()).toBe(0);
 
       expect((await reportsOf(suite.server)).filter((r) => r.callId === callId)).toEqual([]);
@@ -48,11 +56,12 @@ describe("bad input", () => {
   it("shows the server's own field errors in the same place when the server refuses", async () => {
     const { context, page } = await openConsole(suite, LOGINS.operator, "en");
     const callId = await answer(page, "server-refuses");
-    await page.getByLabel(fieldLabel("message").en).fill("Please call back.");
+    await page.getByRole("textbox", { name: fieldLabel("message").en, exact: true }).fill("Please call back.");
     // What the browser checked is not what arrives (a stale tab, a proxy): the server decides.
     await page.route("**/trpc/calls.preview**", async (route) => {
-      const body = JSON.parse(route.request().postData() ?? "{}") as Record<string, unknown>;
-      await route.continue({ postData: JSON.stringify({ ...body, callbackNumber: "12" }) });
+      // A batched request: { "0": input }.
+      const body = JSON.parse(route.request().postData() ?? "{}") as Record<string, Record<string, unknown>>;
+      await route.continue({ postData: JSON.stringify({ ...body, 0: { ...body[0], callbackNumber: "12" } }) });
     });
     await page.keyboard.press("Alt+KeyP");
     await fieldError(page, "callbackNumber").waitFor();
@@ -74,7 +83,7 @@ describe("a call's page", () => {
     await page.locator("[data-answer-phrase]").waitFor();
     expect(page.url()).toContain(`/console/calls/${callId}`);
     expect(await page.getByLabel(fieldLabel("callerCompany").ja).inputValue()).toBe("株式会社さくら商事");
-    expect(await page.getByLabel(fieldLabel("message").ja).inputValue()).toBe("書きかけのご用件");
+    expect(await page.getByRole("textbox", { name: fieldLabel("message").ja, exact: true }).inputValue()).toBe("書きかけのご用件");
     expect(await page.locator(`#call-urgent`).isChecked()).toBe(true);
     await page.getByText("入力途中の内容を復元しました").waitFor();
     await context.close();

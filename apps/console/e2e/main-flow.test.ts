@@ -40,6 +40,11 @@ describe("signing in", () => {
 /** The whole path of a call, by keyboard, in either language. */
 async function takeCall(locale: Locale) {
   const { context, page } = await openConsole(suite, LOGINS.operator, locale);
+  // The header: open now (R9, by the server's clock: Tuesday 10:00 JST), and this operator's sender (R2).
+  expect(await page.locator("[data-business]").getAttribute("data-business")).toBe("open");
+  expect(await page.locator("[data-business]").textContent()).toContain("18:00");
+  expect(await page.locator("[data-sender]").textContent()).toBe("sato@uketsuke.example.jp");
+
   const external = `main-flow-${locale}`;
   await suite.server.ring({ callId: external, from: "03-5555-1234" });
   const callId = await callIdOf(suite.server, external);

@@ -72,7 +72,7 @@ export const messages = {
   historyNoReport: { ja: "（報告なし）", en: "(no report)" },
 
   // ── message form ──
-  formTitle: { ja: "ご伝言", en: "Message" },
+  formTitle: { ja: "ご伝言の記録", en: "Taking the message" },
   whoFrom: { ja: "誰から（R8）", en: "From whom (R8)" },
   companyHeardHint: { ja: "お客様がおかけになった先が当社の名乗りと違うときに入力（間違い電話・他社宛の確認）", en: "When the caller asks for a company other than the one you answered as (wrong number, other company)" },
   urgent: { ja: "至急", en: "Urgent" },
