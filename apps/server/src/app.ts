@@ -13,6 +13,7 @@ import type { Logger } from "./logger.ts";
 import { cameOverHttps, clientAddress, sameOriginJson, securityHeaders, trpcRefusal } from "./security.ts";
 import { telephonyRoutes, type TelephonyOptions } from "./telephony/routes.ts";
 import { appRoutes, defaultAppDirs, type AppDirs } from "./web/apps.ts";
+import { reportsCsvRoutes } from "./web/reports-csv.ts";
 
 export type AppOptions = {
   deps: ApiDeps;
@@ -90,6 +91,7 @@ export function createApp({ deps, logger, telephony, apps = defaultAppDirs, trus
   );
 
   app.route("/telephony", telephonyRoutes({ deps, logger, ...telephony }));
+  app.route("/", reportsCsvRoutes(deps));
   app.route("/", appRoutes(apps));
 
   app.onError((error, c) => {
