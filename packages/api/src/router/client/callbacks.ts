@@ -1,12 +1,15 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { assertCallbackOpen, byIdSchema, formatAge, fromWhom, refuse } from "@uketsuke/domain";
+import { assertCallbackOpen, byIdSchema, formatAge, formatPhoneNumber, fromWhom, refuse } from "@uketsuke/domain";
 import { getCallback, inTransaction, listOpenCallbacks, markCallbackDone } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
 import { clientProcedure } from "../../trpc.ts";
 
 /** R5: a caller waiting for a callback is the client's to call back, urgently. */
 export const callbacksRouter = {
-  /** Open callbacks, oldest first, with how long each caller has waited. */
+  /**
+   * Open callbacks, oldest first, with how long each caller has waited and the number to call
+   * as people write it (formatted here, so the dashboard's first screen carries no phone tables).
+   */
   listOpen: clientProcedure.query(async ({ ctx }) => {
     const now = ctx.clock();
     const open = await listOpenCallbacks(ctx.db, ctx.contractId);
@@ -15,6 +18,7 @@ export const callbacksRouter = {
       fromWhom: fromWhom({ company: c.callerCompany, name: c.callerName }),
       ageMinutes: Math.floor((now.getTime() - Date.parse(c.requestedAt)) / 60_000),
       age: formatAge(new Date(c.requestedAt), now),
+      callbackNumberDisplay: c.callbackNumber ? formatPhoneNumber(c.callbackNumber) : null,
     }));
   }),
 
