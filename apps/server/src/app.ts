@@ -8,7 +8,7 @@ import { DomainError } from "@uketsuke/domain";
 import { trpcServer } from "@hono/trpc-server";
 import { TRPCError } from "@trpc/server";
 import { appRouter, createContext, type ApiDeps, type Meta } from "@uketsuke/api";
-import { sql } from "kysely";
+import { undeliveredMail } from "@uketsuke/db";
 import type { Logger } from "./logger.ts";
 import { cameOverHttps, clientAddress, sameOriginJson, securityHeaders, trpcRefusal } from "./security.ts";
 import { telephonyRoutes, type TelephonyOptions } from "./telephony/routes.ts";
@@ -43,8 +43,11 @@ export function createApp({ deps, logger, telephony, apps = defaultAppDirs, trus
 
   app.get("/healthz", async (c) => {
     try {
-      await sql`select 1`.execute(deps.db);
-      return c.json({ ok: true, agency: deps.agency.name });
+      // The database answers, and how long the oldest undelivered mail has waited: a monitor
+      // alerting on that age notices an SMTP server refusing for hours long before a client does.
+      const mail = await undeliveredMail(deps.db);
+      const oldestAgeSeconds = mail.oldestCreatedAt === null ? null : Math.max(0, Math.floor((deps.clock().getTime() - Date.parse(mail.oldestCreatedAt)) / 1000));
+      return c.json({ ok: true, agency: deps.agency.name, mail: { undelivered: mail.undelivered, failed: mail.failed, oldestUndeliveredAgeSeconds: oldestAgeSeconds } });
     } catch (error) {
       logger.error({ err: error }, "health check failed");
       return c.json({ ok: false }, 503);

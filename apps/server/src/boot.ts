@@ -93,7 +93,12 @@ export async function boot(env: Env, logger: Logger, options: BootOptions = {}):
     logger,
     pollMs: env.OUTBOX_POLL_MS,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
-    backoff: { ...DEFAULT_BACKOFF, baseMs: env.OUTBOX_RETRY_BASE_SECONDS * 1000, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
+    backoff: {
+      ...DEFAULT_BACKOFF,
+      baseMs: env.OUTBOX_RETRY_BASE_SECONDS * 1000,
+      capMs: env.OUTBOX_RETRY_CAP_MINUTES * 60_000,
+      giveUpAfterMs: env.OUTBOX_GIVE_UP_AFTER_HOURS * 3_600_000,
+    },
   });
   const reminders = new ReminderWorker({
     db: db.db,

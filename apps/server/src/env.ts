@@ -46,8 +46,11 @@ export const envSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1_000),
   /** A claimed mail not marked sent within this time is taken over again (the sender died). */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).default(5),
+  /** The longest wait between two attempts at one mail. */
+  OUTBOX_RETRY_CAP_MINUTES: z.coerce.number().min(0.001).default(30),
+  /** A mail refused with "try later" (SMTP 4xx) or not reaching the server is tried this long, then marked failed. */
+  OUTBOX_GIVE_UP_AFTER_HOURS: z.coerce.number().min(0.0001).default(72),
   /** R5: the first reminder of an open callback, and then every so often until it is done. */
   REMINDER_FIRST_AFTER_MINUTES: z.coerce.number().int().min(1).default(DEFAULT_REMINDER_POLICY.firstAfterMinutes),
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(DEFAULT_REMINDER_POLICY.everyMinutes),

@@ -43,7 +43,11 @@ describe("the server", () => {
   it("answers /healthz", async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, agency: server.running.deps.agency.name });
+    expect(await response.json()).toEqual({
+      ok: true,
+      agency: server.running.deps.agency.name,
+      mail: { undelivered: expect.any(Number), failed: expect.any(Number), oldestUndeliveredAgeSeconds: expect.toBeOneOf([null, expect.any(Number)]) },
+    });
   });
 
   it("seeded the demo on first start", () => {

@@ -131,6 +131,8 @@ export function samples(h: Harness, r: Refs): Record<string, Sample> {
     "admin.mail.outbox": { input: () => ({ limit: 10 }) },
     "admin.mail.outboxItem": { input: () => ({ id: r.outboxA }) },
     "admin.mail.retry": { input: () => ({ id: r.outboxA }) },
+    "admin.mail.retryAll": { input: () => ({ contractId: A.contract.id }) },
+    "admin.mail.counts": { input: none },
     "admin.mail.captured": { input: none },
     "admin.mail.capturedItem": { input: () => ({ id: randomUUID() }) },
     "admin.oversight.audit": { input: () => ({ limit: 10 }) },

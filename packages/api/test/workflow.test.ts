@@ -454,7 +454,7 @@ describe("the supervisor oversees", () => {
   });
 
   it("reads the audit trail of the contract", async () => {
-    const trail = await sup.admin.oversight.audit({ contractId, limit: 500 });
+    const trail = (await sup.admin.oversight.audit({ contractId, limit: 500 })).entries;
     const actions = new Set(trail.map((e) => e.action));
     for (const action of [
       "contract.create",

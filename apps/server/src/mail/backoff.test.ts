@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "./backoff.ts";
+import { DEFAULT_BACKOFF, pastHorizon, retryDelayMs, type BackoffPolicy } from "./backoff.ts";
 
-const policy: BackoffPolicy = { baseMs: 1_000, capMs: 60_000, maxAttempts: 10 };
+const policy: BackoffPolicy = { baseMs: 1_000, capMs: 60_000, giveUpAfterMs: 3_600_000 };
 const lowest = () => 0;
 const highest = () => 0.999_999_999;
 
@@ -53,7 +53,16 @@ describe("retryDelayMs", () => {
   });
 
   it("returns whole milliseconds even for a fractional base (OUTBOX_RETRY_BASE_SECONDS=0.05)", () => {
-    const small: BackoffPolicy = { baseMs: 0.05 * 1000, capMs: 60_000, maxAttempts: 50 };
+    const small: BackoffPolicy = { baseMs: 0.05 * 1000, capMs: 60_000, giveUpAfterMs: 3_600_000 };
     for (const r of [0, 0.33, 0.77]) expect(Number.isInteger(retryDelayMs(3, small, () => r))).toBe(true);
+  });
+
+  it("gives up by time, not by count: at the horizon, never before (default 72 hours)", () => {
+    const since = new Date("2026-11-24T01:00:00Z");
+    const at = (ms: number) => new Date(since.getTime() + ms);
+    expect(pastHorizon(since, at(3_600_000 - 1), policy)).toBe(false);
+    expect(pastHorizon(since, at(3_600_000), policy)).toBe(true);
+    expect(pastHorizon(since, at(72 * 3_600_000 - 1), DEFAULT_BACKOFF)).toBe(false);
+    expect(pastHorizon(since, at(72 * 3_600_000), DEFAULT_BACKOFF)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * with no mail server.
  */
 import nodemailer, { type Transporter } from "nodemailer";
-import { markCaptured, markSent, type Executor, type OutboxMessage } from "@uketsuke/db";
+import { markCaptured, markSent, outboxHeaders, type Executor, type OutboxMessage } from "@uketsuke/db";
 
 export interface Deliverer {
   readonly kind: "smtp" | "capture";
@@ -32,7 +32,7 @@ export function smtpDeliverer(smtpUrl: string, options: { maxConnections?: numbe
         text: row.bodyText,
         html: row.bodyHtml,
         textEncoding: "base64",
-        headers: { "X-Uketsuke-Outbox-Id": row.id, "Auto-Submitted": "auto-generated" },
+        headers: outboxHeaders(row),
       });
       await markSent(db, row.id, now.toISOString());
     },

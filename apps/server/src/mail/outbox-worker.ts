@@ -6,7 +6,7 @@
  */
 import { claimDueOutbox, markFailedAttempt, type Executor, type OutboxMessage } from "@uketsuke/db";
 import type { Logger } from "../logger.ts";
-import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "./backoff.ts";
+import { DEFAULT_BACKOFF, pastHorizon, retryDelayMs, type BackoffPolicy } from "./backoff.ts";
 import type { Deliverer } from "./deliverer.ts";
 
 export type OutboxWorkerOptions = {
@@ -101,11 +101,14 @@ export class OutboxWorker {
       logger.debug({ outboxId: row.id, messageId: row.messageId, via: deliverer.kind }, "outbox: delivered");
     } catch (error) {
       const attempts = row.attempts;
+      const now = clock();
       // An SMTP 5xx is the receiving server's final word (no such mailbox, policy refusal):
       // trying again changes nothing, so the row fails at once for a supervisor to look at.
+      // Anything else (4xx, a server that is down) is tried again until the horizon, counted
+      // from the first queueing or from a supervisor's last retry.
       const permanent = isPermanentSmtpError(error);
-      const final = permanent || attempts >= this.backoff.maxAttempts;
-      const next = new Date(clock().getTime() + retryDelayMs(attempts, this.backoff));
+      const final = permanent || pastHorizon(new Date(row.retrySince ?? row.createdAt), now, this.backoff);
+      const next = new Date(now.getTime() + retryDelayMs(attempts, this.backoff));
       const text = error instanceof Error ? error.message : String(error);
       await markFailedAttempt(db, row.id, text.slice(0, 1000), next.toISOString(), final).catch((markError: unknown) =>
         logger.error({ err: markError, outboxId: row.id }, "outbox: could not record the failure"),

@@ -42,6 +42,8 @@ export interface NewOutboxInput {
   bodyHtml: string;
   /** Defaults to now. */
   nextAttemptAt?: string;
+  /** When it was queued; defaults to now. */
+  createdAt?: string;
 }
 
 const decode = <T extends { toAddresses: string }>(row: T): Omit<T, "toAddresses"> & { toAddresses: string[] } => ({
@@ -75,7 +77,10 @@ export interface ComposedMail {
   html: string;
 }
 
-/** Queues a composed mail; `nextAttemptAt` is when the worker may first send it. */
+/**
+ * Queues a composed mail, due at once: `nextAttemptAt` is the caller's "now", and also the time
+ * it was queued, so the give-up horizon and the age /healthz reports run on the caller's clock.
+ */
 export function queueMail(
   db: Executor,
   mail: ComposedMail,
@@ -92,6 +97,7 @@ export function queueMail(
     bodyText: mail.text,
     bodyHtml: mail.html,
     nextAttemptAt: meta.nextAttemptAt,
+    createdAt: meta.nextAttemptAt,
   });
 }
 

@@ -5,14 +5,30 @@ import { CALLBACK_STATUSES, FIGURE_PERIODS, OUTBOX_STATUSES } from "../vocabular
 
 export const byIdSchema = z.object({ id: idSchema });
 
+/** The audit log: who, what, which contract, when; pages newest first, `cursor` from the last page. */
 export const auditFilterSchema = z.object({
   contractId: idSchema.optional(),
+  actorUserId: idSchema.optional(),
+  /** An action or its family: `contract` matches `contract.create` and `contract.update`. */
+  action: z.string().trim().max(60).regex(/^[a-z_.]*$/, { error: "FIELD_FORMAT_INVALID" }).optional(),
+  from: isoInstantSchema.optional(),
+  to: isoInstantSchema.optional(),
   limit: z.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
 });
 
 export const outboxFilterSchema = z.object({
   status: z.enum(OUTBOX_STATUSES).optional(),
+  contractId: idSchema.optional(),
   limit: z.number().int().min(1).max(500).default(100),
+});
+
+/** Every failed mail back to the queue, or only the mail about one contract's calls. */
+export const outboxRetryAllSchema = z.object({ contractId: idSchema.optional() });
+
+/** A Tokyo calendar month, `2026-11`: the billing count's period. */
+export const billingInputSchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "FIELD_FORMAT_INVALID" }),
 });
 
 export const statsInputSchema = z.object({

@@ -1,6 +1,16 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { byIdSchema, outboxFilterSchema, refuse } from "@uketsuke/domain";
-import { getCapturedMail, getOutbox, inTransaction, listCapturedMail, listOutbox, retryFailed } from "@uketsuke/db";
+import { byIdSchema, outboxFilterSchema, outboxRetryAllSchema, refuse } from "@uketsuke/domain";
+import {
+  countOutboxByStatus,
+  getCapturedMail,
+  getOutbox,
+  inTransaction,
+  listCapturedMail,
+  listOutbox,
+  outboxHeaders,
+  retryAllFailed,
+  retryFailed,
+} from "@uketsuke/db";
 import { audit } from "../../audit.ts";
 import { supervisorProcedure } from "../../trpc.ts";
 
@@ -8,7 +18,14 @@ import { supervisorProcedure } from "../../trpc.ts";
 export const adminMailRouter = {
   outbox: supervisorProcedure.input(outboxFilterSchema).query(({ ctx, input }) => listOutbox(ctx.db, input)),
 
-  outboxItem: supervisorProcedure.input(byIdSchema).query(async ({ ctx, input }) => (await getOutbox(ctx.db, input.id)) ?? refuse("NOT_FOUND")),
+  /** How many mails are in each status (the filter's counts). */
+  counts: supervisorProcedure.query(({ ctx }) => countOutboxByStatus(ctx.db)),
+
+  /** One mail as the client receives it: its headers, its HTML and its plain text. */
+  outboxItem: supervisorProcedure.input(byIdSchema).query(async ({ ctx, input }) => {
+    const mail = (await getOutbox(ctx.db, input.id)) ?? refuse("NOT_FOUND");
+    return { ...mail, headers: outboxHeaders(mail) };
+  }),
 
   /** A failed mail goes back to the queue, its attempts and last error kept for the record. */
   retry: supervisorProcedure.input(byIdSchema).mutation(({ ctx, input }) =>
@@ -19,6 +36,17 @@ export const adminMailRouter = {
       if (!retried) return refuse("OUTBOX_NOT_FAILED");
       await audit(trx, ctx, { action: "outbox.retry", entity: "outbox", entityId: input.id });
       return retried;
+    }),
+  ),
+
+  /** Every failed mail (or one contract's) back to the queue at once: after an outage is over. */
+  retryAll: supervisorProcedure.input(outboxRetryAllSchema).mutation(({ ctx, input }) =>
+    inTransaction(ctx.db, async (trx) => {
+      const ids = await retryAllFailed(trx, ctx.clock().toISOString(), input);
+      if (ids.length > 0) {
+        await audit(trx, ctx, { action: "outbox.retry_all", entity: "outbox", contractId: input.contractId ?? null, detail: { count: ids.length, ids } });
+      }
+      return { retried: ids.length };
     }),
   ),
 

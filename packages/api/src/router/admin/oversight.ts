@@ -11,8 +11,22 @@ import {
 } from "@uketsuke/db";
 import { supervisorProcedure } from "../../trpc.ts";
 
+/** `at|id` of the last entry of a page; anything else starts from the newest. */
+function decodeCursor(cursor: string): { at: string; id: string } | undefined {
+  const bar = cursor.indexOf("|");
+  return bar < 0 ? undefined : { at: cursor.slice(0, bar), id: cursor.slice(bar + 1) };
+}
+
 export const adminOversightRouter = {
-  audit: supervisorProcedure.input(auditFilterSchema).query(({ ctx, input }) => listAudit(ctx.db, input)),
+  /** Every change, newest first, by who, what, contract and time; a page at a time. */
+  audit: supervisorProcedure.input(auditFilterSchema).query(async ({ ctx, input }) => {
+    const { cursor, limit, ...filter } = input;
+    const before = cursor ? decodeCursor(cursor) : undefined;
+    const entries = await listAudit(ctx.db, { ...filter, ...(before ? { before } : {}), limit: limit + 1 });
+    const page = entries.slice(0, limit);
+    const last = page.at(-1);
+    return { entries: page, nextCursor: entries.length > limit && last ? `${last.at}|${last.id}` : null };
+  }),
 
   /** Calls that rang and were hung up before anyone answered. */
   missedCalls: supervisorProcedure.query(({ ctx }) => listMissed(ctx.db, { limit: 200 })),
