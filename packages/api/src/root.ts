@@ -9,6 +9,7 @@ import { rosterRouter } from "./router/client/roster.ts";
 import { clientUsersRouter } from "./router/client/users.ts";
 import { callsRouter } from "./router/operator/calls.ts";
 import { adminContractsRouter } from "./router/admin/contracts.ts";
+import { adminFiguresRouter } from "./router/admin/figures.ts";
 import { adminMailRouter } from "./router/admin/mail.ts";
 import { adminOversightRouter } from "./router/admin/oversight.ts";
 import { adminClientUsersRouter, adminStaffRouter } from "./router/admin/users.ts";
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
     staff: adminStaffRouter,
     mail: adminMailRouter,
     oversight: adminOversightRouter,
+    figures: adminFiguresRouter,
   }),
 });
 

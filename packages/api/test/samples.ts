@@ -128,6 +128,7 @@ export function samples(h: Harness, r: Refs): Record<string, Sample> {
     "admin.staff.list": { input: none },
     "admin.staff.create": { input: () => ({ email: `probe-${next()}@agency.example.jp`, displayName: "試験", password: "probe-password-123", mailbox: `probe-${next()}` }) },
     "admin.staff.setDisabled": { input: () => ({ id: A.member.id, disabled: true }) },
+    "admin.clientUsers.resetPassword": { input: () => ({ id: A.member.id, password: "probe-password-456" }) },
     "admin.mail.outbox": { input: () => ({ limit: 10 }) },
     "admin.mail.outboxItem": { input: () => ({ id: r.outboxA }) },
     "admin.mail.retry": { input: () => ({ id: r.outboxA }) },
@@ -138,5 +139,8 @@ export function samples(h: Harness, r: Refs): Record<string, Sample> {
     "admin.oversight.audit": { input: () => ({ limit: 10 }) },
     "admin.oversight.missedCalls": { input: none },
     "admin.oversight.stats": { input: () => ({}) },
+    "admin.figures.get": { input: none },
+    "admin.figures.billing": { input: () => ({ month: "2026-11" }) },
+    "admin.figures.wallboard": { input: none },
   };
 }

@@ -7,6 +7,7 @@ export { migrateToLatest, migrationProvider } from "./migrations/index.ts";
 export type * from "./schema.ts";
 
 export * from "./queries/agency.ts";
+export * from "./queries/agency-figures.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/callbacks.ts";
 export * from "./queries/calls.ts";

@@ -46,6 +46,28 @@ export function tokyoDatesIn(range: InstantRange): TokyoDate[] {
   return dates;
 }
 
+/** A Tokyo calendar month (`2026-11`) as instants: the billing count's period. */
+export function monthPeriod(month: string): InstantRange {
+  const first = `${month}-01`;
+  return { from: tokyoDayStart(first).toISOString(), to: tokyoDayStart(monthStart(first, 1)).toISOString() };
+}
+
+/** The Tokyo month an instant falls in, or `monthsLater` months from it: `2026-11`. */
+export function tokyoMonth(instant: Date, monthsLater = 0): string {
+  return monthStart(tokyoDate(instant), monthsLater).slice(0, 7);
+}
+
+/** The last `days` Tokyo days, today included, as instants. */
+export function lastDays(days: number, at: Date): InstantRange {
+  const today = tokyoDate(at);
+  return { from: tokyoDayStart(addDays(today, 1 - days)).toISOString(), to: tokyoDayStart(addDays(today, 1)).toISOString() };
+}
+
+/** The day of the week in Tokyo: 0 = Sunday … 6 = Saturday. */
+export function tokyoWeekday(instant: Date): number {
+  return new Date(instant.getTime() + 9 * 3_600_000).getUTCDay();
+}
+
 /** The hour of the day (0–23) in Tokyo. */
 export function tokyoHour(instant: Date): number {
   return (instant.getUTCHours() + 9) % 24;

@@ -25,6 +25,9 @@ export const contractScopedSchema = z.object({ contractId: idSchema });
 
 export const setDisabledSchema = z.object({ id: idSchema, disabled: z.boolean() });
 
+/** A supervisor gives a user a new first password (every session of theirs ends). */
+export const passwordResetSchema = z.object({ id: idSchema, password: passwordSchema });
+
 /** Operators and supervisors: the mailbox is their sender address's local part (R2). */
 export const staffInputSchema = z.object({
   email: emailSchema,

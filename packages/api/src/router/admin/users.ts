@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { clientUserCreateSchema, contractScopedSchema, refuse, setDisabledSchema, staffInputSchema } from "@uketsuke/domain";
-import { getContract, inTransaction, listClientUsers, listStaff, updateUser } from "@uketsuke/db";
+import { clientUserCreateSchema, contractScopedSchema, passwordResetSchema, refuse, setDisabledSchema, staffInputSchema } from "@uketsuke/domain";
+import { getContract, getUserById, inTransaction, listClientUsers, listStaff, updateUser } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
 import { hashPassword } from "../../auth/password.ts";
 import { createUser } from "../../services/users.ts";
@@ -19,6 +19,18 @@ export const adminClientUsersRouter = {
       if (!(await getContract(trx, input.contractId))) return refuse("NOT_FOUND");
       const user = await createUser(trx, { ...input, role: "client", passwordHash });
       await audit(trx, ctx, { action: "client_user.create", entity: "user", entityId: user.id, contractId: input.contractId, detail: { email: user.email } });
+      return user;
+    });
+  }),
+
+  /** A new first password for a client user, to pass on by phone; every session of theirs ends. */
+  resetPassword: supervisorProcedure.input(passwordResetSchema).mutation(async ({ ctx, input }) => {
+    const passwordHash = await hashPassword(input.password);
+    return inTransaction(ctx.db, async (trx) => {
+      const existing = await getUserById(trx, input.id);
+      if (!existing || existing.role !== "client") return refuse("NOT_FOUND");
+      const user = (await updateUser(trx, input.id, { passwordHash })) ?? refuse("NOT_FOUND");
+      await audit(trx, ctx, { action: "client_user.reset_password", entity: "user", entityId: user.id, contractId: user.contractId });
       return user;
     });
   }),

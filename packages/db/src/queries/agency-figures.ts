@@ -1,0 +1,179 @@
+// The figures an agency is run by (the supervisor's desk): volume, outcomes, who answered, what
+// was missed, how fast calls were answered, and the calls each contract is billed for. Every function takes a half-open instant range
+// [from, to) and returns small aggregates; the Tokyo calendar (days, weekdays, hours) is applied
+// by the caller with the domain's helpers, so no time-zone arithmetic lives in SQL. UTC hours
+// map one-to-one onto Tokyo hours (Japan keeps a whole-hour offset and no daylight saving).
+import { sql, type RawBuilder } from "kysely";
+import type { CallOutcome, InstantRange } from "@uketsuke/domain";
+import { dialectOf, toCount, type Executor } from "../executor.ts";
+
+export interface CallHour {
+  /** The UTC hour the calls rang in, `2026-11-24T01`. */
+  hour: string;
+  /** Every call recorded: answered, missed, closed or still ringing. */
+  calls: number;
+  answered: number;
+  /** Rang and was hung up before anyone answered. */
+  missed: number;
+  /** Arrived outside business hours or for an inactive contract (R9): recorded, never queued. */
+  closed: number;
+}
+
+const count = (condition: RawBuilder<unknown>) => sql<number | string>`sum(case when ${condition} then 1 else 0 end)`;
+
+/** Calls per UTC hour of ringing in the range: the days, the heat map and the totals are built from these. */
+export async function callsByHour(db: Executor, range: InstantRange): Promise<CallHour[]> {
+  const rows = await db
+    .selectFrom("calls")
+    .select([
+      sql<string>`substr(${sql.ref("ringAt")}, 1, 13)`.as("hour"),
+      (eb) => eb.fn.countAll<number | string>().as("calls"),
+      count(sql`${sql.ref("answeredAt")} is not null`).as("answered"),
+      count(sql`${sql.ref("status")} = 'missed'`).as("missed"),
+      count(sql`${sql.ref("status")} = 'closed'`).as("closed"),
+    ])
+    .where("ringAt", ">=", range.from)
+    .where("ringAt", "<", range.to)
+    .groupBy(sql`substr(${sql.ref("ringAt")}, 1, 13)`)
+    .orderBy("hour")
+    .execute();
+  return rows.map((r) => ({ hour: r.hour, calls: toCount(r.calls), answered: toCount(r.answered), missed: toCount(r.missed), closed: toCount(r.closed) }));
+}
+
+export interface AnswerWait {
+  /** Ring to answer, rounded up to whole seconds: 20 means "within 20 s". */
+  seconds: number;
+  calls: number;
+}
+
+/** Ring to answer in whole seconds, rounded up; never below 0 (a provider's clock may run ahead). */
+function waitSeconds(db: Executor): RawBuilder<number> {
+  const ring = sql.ref("ringAt");
+  const answered = sql.ref("answeredAt");
+  if (dialectOf(db) === "postgres") {
+    return sql<number>`greatest(0, ceil(round(extract(epoch from (${answered}::timestamptz - ${ring}::timestamptz)) * 1000) / 1000.0))::integer`;
+  }
+  // Milliseconds as an integer first, then a whole-second ceiling in integer arithmetic.
+  return sql<number>`max(0, (cast(round((julianday(${answered}) - julianday(${ring})) * 86400000) as integer) + 999) / 1000)`;
+}
+
+/**
+ * How long answered calls rang, as a histogram of whole seconds: the speed of answer (share
+ * within 20 s, p50, p90) comes from it exactly. Calls opened by hand never rang, so they are left out.
+ */
+export async function answerWaits(db: Executor, range: InstantRange): Promise<AnswerWait[]> {
+  const seconds = waitSeconds(db);
+  const rows = await db
+    .selectFrom("calls")
+    .select([seconds.as("seconds"), (eb) => eb.fn.countAll<number | string>().as("calls")])
+    .where("ringAt", ">=", range.from)
+    .where("ringAt", "<", range.to)
+    .where("answeredAt", "is not", null)
+    .where("source", "=", "telephony")
+    .groupBy(seconds)
+    .orderBy("seconds")
+    .execute();
+  return rows.map((r) => ({ seconds: Number(r.seconds), calls: toCount(r.calls) }));
+}
+
+export interface OperatorCalls {
+  operatorId: string;
+  displayName: string;
+  answered: number;
+}
+
+/** Calls each operator answered in the range, most first. */
+export async function callsByOperator(db: Executor, range: InstantRange): Promise<OperatorCalls[]> {
+  const perOperator = db
+    .selectFrom("calls")
+    .select(["claimedBy", (eb) => eb.fn.countAll<number | string>().as("answered")])
+    .where("ringAt", ">=", range.from)
+    .where("ringAt", "<", range.to)
+    .where("claimedBy", "is not", null)
+    .groupBy("claimedBy")
+    .as("per");
+  const rows = await db
+    .selectFrom(perOperator)
+    .innerJoin("users", "users.id", "per.claimedBy")
+    .select(["users.id as operatorId", "users.displayName", "per.answered"])
+    .orderBy("per.answered", "desc")
+    .orderBy("users.displayName")
+    .execute();
+  return rows.map((r) => ({ operatorId: r.operatorId, displayName: r.displayName, answered: toCount(r.answered) }));
+}
+
+/** Reports per outcome in the range (message, wrong number, test call, other company). */
+export async function outcomeCounts(db: Executor, range: InstantRange): Promise<Array<{ outcome: CallOutcome; reports: number }>> {
+  const rows = await db
+    .selectFrom("reports")
+    .select(["outcome", (eb) => eb.fn.countAll<number | string>().as("reports")])
+    .where("receivedAt", ">=", range.from)
+    .where("receivedAt", "<", range.to)
+    .groupBy("outcome")
+    .orderBy("outcome")
+    .execute();
+  return rows.map((r) => ({ outcome: r.outcome, reports: toCount(r.reports) }));
+}
+
+export interface ContractCalls {
+  contractId: string;
+  legalEntityName: string;
+  answerName: string;
+  calls: number;
+  answered: number;
+  missed: number;
+  closed: number;
+}
+
+/** Billing: calls per contract in the range, every contract listed (a month without calls shows 0). */
+export async function callsByContract(db: Executor, range: InstantRange): Promise<ContractCalls[]> {
+  const perContract = db
+    .selectFrom("calls")
+    .select([
+      "contractId",
+      (eb) => eb.fn.countAll<number | string>().as("calls"),
+      count(sql`${sql.ref("answeredAt")} is not null`).as("answered"),
+      count(sql`${sql.ref("status")} = 'missed'`).as("missed"),
+      count(sql`${sql.ref("status")} = 'closed'`).as("closed"),
+    ])
+    .where("ringAt", ">=", range.from)
+    .where("ringAt", "<", range.to)
+    .groupBy("contractId")
+    .as("per");
+  const rows = await db
+    .selectFrom("contracts")
+    .leftJoin(perContract, "per.contractId", "contracts.id")
+    .select(["contracts.id as contractId", "contracts.legalEntityName", "contracts.answerName", "per.calls", "per.answered", "per.missed", "per.closed"])
+    .orderBy("contracts.legalEntityName")
+    .orderBy("contracts.id")
+    .execute();
+  return rows.map((r) => ({
+    contractId: r.contractId,
+    legalEntityName: r.legalEntityName,
+    answerName: r.answerName,
+    calls: toCount(r.calls),
+    answered: toCount(r.answered),
+    missed: toCount(r.missed),
+    closed: toCount(r.closed),
+  }));
+}
+
+export interface OperatorOnCall {
+  callId: string;
+  operatorId: string;
+  displayName: string;
+  answerName: string;
+  answeredAt: string;
+}
+
+/** Operators on a call right now (answered, not yet ended), longest first. */
+export function operatorsOnCall(db: Executor): Promise<OperatorOnCall[]> {
+  return db
+    .selectFrom("calls")
+    .innerJoin("users", "users.id", "calls.claimedBy")
+    .innerJoin("contracts", "contracts.id", "calls.contractId")
+    .select(["calls.id as callId", "users.id as operatorId", "users.displayName", "contracts.answerName", "calls.answeredAt"])
+    .where("calls.status", "=", "answered")
+    .orderBy("calls.answeredAt")
+    .execute() as Promise<OperatorOnCall[]>;
+}
