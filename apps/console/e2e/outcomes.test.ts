@@ -62,6 +62,22 @@ describe("outcomes other than a message", () => {
     await context.close();
   });
 
+  it("the caller hangs up mid-call: the operator is told, the form stays, and the report is still saved", async () => {
+    const { context, page } = await openConsole(suite, LOGINS.operator);
+    const callId = await answerNewCall(page, "hung-up");
+    await page.keyboard.type("株式会社さくら商事");
+    await suite.server.event({ type: "hangup", callId: "hung-up", to: MIRAI_NUMBER, direction: "inbound" });
+    await page.locator("[data-hung-up]").waitFor();
+    expect(await page.getByLabel(fieldLabel("callerCompany").ja).inputValue()).toBe("株式会社さくら商事");
+    await page.keyboard.press("Alt+KeyM");
+    await page.keyboard.type("途中で切れました");
+    await previewAndSave(page);
+    expect(await reportOf(callId)).toMatchObject({ message: "途中で切れました" });
+    // Already ended by the hang-up: the wrap-up offers only the next call.
+    expect(await page.getByRole("button", { name: /終話/ }).count()).toBe(0);
+    await context.close();
+  });
+
   it("a call for a group company shows R10's wording, and is recorded as not relayed", async () => {
     const { context, page } = await openConsole(suite, LOGINS.operator);
     const callId = await answerNewCall(page, "group-company");

@@ -62,12 +62,13 @@ export function QueuePanel({ items, pending, onOpenManual }: Props) {
             const number = displayNumber(item.fromNumber, t(messages.numberWithheld));
             return (
               <li key={item.id} className="queue-row" data-call-id={item.id}>
-                <div className="queue-row__main">
-                  <span className="queue-row__name">{item.answerName}</span>
-                  <span className="queue-row__number tabular">{number}</span>
-                  <RingTimer ringAt={item.ringAt} />
-                </div>
-                <button
+                <span className="queue-row__name">{item.answerName}</span>
+                <div className="queue-row__line">
+                  <div className="queue-row__details">
+                    <span className="queue-row__number tabular">{number}</span>
+                    <RingTimer ringAt={item.ringAt} />
+                  </div>
+                  <button
                   type="button"
                   data-answer
                   className="button button--primary queue-row__answer"
@@ -80,7 +81,8 @@ export function QueuePanel({ items, pending, onOpenManual }: Props) {
                     : {item.answerName} {number}
                   </span>
                   {index === 0 && <ShortcutKeys id="answerOldest" />}
-                </button>
+                  </button>
+                </div>
               </li>
             );
           })}

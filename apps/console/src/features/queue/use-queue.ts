@@ -9,6 +9,14 @@ import { applyQueueEvent, QueueJournal, type QueueEvent, type QueueItem } from "
 
 export const QUEUE_KEY = ["console", "queue"] as const;
 
+/** Set when `live.queue` says a call ended (the caller hung up, or an operator ended it). */
+const endedKey = (callId: string) => ["console", "ended", callId] as const;
+
+/** Whether the live queue has seen this call end: the call's page tells the operator the caller hung up. */
+export function useCallEnded(callId: string): boolean {
+  return useQuery({ queryKey: endedKey(callId), queryFn: () => false, initialData: false, staleTime: Infinity }).data;
+}
+
 const QUEUE_TYPES = new Set(["call.ringing", "call.claimed", "call.ended", "resync"]);
 
 /**
@@ -44,6 +52,7 @@ export function useQueue(myUserId: string): { items: readonly QueueItem[]; pendi
     (event: QueueEvent) => {
       if (event.type === "resync") return refetch();
       journal.record(event);
+      if (event.type === "call.ended") queryClient.setQueryData(endedKey(event.callId), true);
       const before = queryClient.getQueryData<readonly QueueItem[]>(QUEUE_KEY);
       if (before) queryClient.setQueryData<readonly QueueItem[]>(QUEUE_KEY, applyQueueEvent(before, event));
       if (event.type === "call.ringing") {

@@ -14,7 +14,7 @@ import { useCallDraft } from "../message-form/use-call-draft.ts";
 import { WrapUp } from "../message-form/wrap-up.tsx";
 import type { QueueItem } from "../queue/queue-events.ts";
 import { useAnswer } from "../queue/use-answer.ts";
-import { QUEUE_KEY } from "../queue/use-queue.ts";
+import { QUEUE_KEY, useCallEnded } from "../queue/use-queue.ts";
 import { AnswerBanner } from "./answer-banner.tsx";
 import { CallerHistory } from "./caller-history.tsx";
 import { RosterPanel } from "./roster-panel.tsx";
@@ -63,6 +63,9 @@ function CallWorkspace({ callId, pop }: { callId: string; pop: ScreenPop }) {
   const preview = useMutation(trpc.calls.preview.mutationOptions());
   const save = useMutation(trpc.calls.saveMessage.mutationOptions());
   const end = useMutation(trpc.calls.end.mutationOptions());
+  // The caller hung up (the provider's hang-up event), not this operator: say so, keep the form.
+  const hungUp = useCallEnded(callId) && !call.ended && end.isIdle;
+  const ended = call.ended || hungUp;
 
   // While on a call, "answer the oldest" does nothing: one call at a time.
   useShortcut("answerOldest", () => undefined, call.saved === null);
@@ -116,7 +119,7 @@ function CallWorkspace({ callId, pop }: { callId: string; pop: ScreenPop }) {
   }
 
   async function nextCall() {
-    if (!call.ended) await endCall();
+    if (!ended) await endCall();
     call.forget();
     const oldest = queryClient.getQueryData<readonly QueueItem[]>(QUEUE_KEY)?.[0];
     if (oldest) await answer(oldest.id);
@@ -132,11 +135,18 @@ function CallWorkspace({ callId, pop }: { callId: string; pop: ScreenPop }) {
 
   return (
     <main id="main" className="call" data-call-id={callId}>
-      <AnswerBanner answerName={pop.contract.answerName} phrase={pop.answerPhrase} fromNumber={pop.call.fromNumber} answeredAt={pop.call.answeredAt} ended={call.ended} />
+      <AnswerBanner answerName={pop.contract.answerName} phrase={pop.answerPhrase} fromNumber={pop.call.fromNumber} answeredAt={pop.call.answeredAt} ended={ended} />
+      <div role="status" className="call__status">
+        {hungUp && (
+          <p className="notice notice--warn" data-hung-up>
+            {t(call.saved ? messages.callEnded : messages.callEndedByCaller)}
+          </p>
+        )}
+      </div>
       <div className="call__grid">
         <div className="call__work">
           {call.saved ? (
-            <WrapUp saved={call.saved} ended={call.ended} busy={end.isPending} onEnd={() => void endCall()} onNext={() => void nextCall()} />
+            <WrapUp saved={call.saved} ended={ended} busy={end.isPending} onEnd={() => void endCall()} onNext={() => void nextCall()} />
           ) : mail ? (
             <ReportPreview mail={mail} saving={save.isPending} refusal={refusal} onEdit={backToForm} onSave={() => void saveReport()} />
           ) : (

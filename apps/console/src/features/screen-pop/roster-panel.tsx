@@ -37,7 +37,7 @@ export function RosterPanel({ roster, onPick }: { roster: readonly RosterRow[]; 
                 {m.position === 1 && <span className="badge badge--default">{t(messages.rosterDefault)}</span>}
               </span>
               <button type="button" className="button button--small" onClick={() => onPick(m.name)} aria-label={`${t(messages.rosterUse)}: ${m.name}`}>
-                {t(messages.rosterUse)}
+                {t(messages.rosterPick)}
               </button>
             </li>
           ))}
