@@ -62,6 +62,9 @@ export const fieldLabels = {
   callback: { ja: "折り返し", en: "Callback" },
   urgent: { ja: "至急（折り返し希望あり）", en: "Urgent (callback requested)" },
   period: { ja: "期間", en: "Period" },
+  month: { ja: "対象月", en: "Month" },
+  actorUserId: { ja: "操作した人", en: "Changed by" },
+  action: { ja: "操作", en: "Action" },
   lastEventId: { ja: "最後に受け取ったイベント", en: "Last event received" },
 } as const satisfies Record<string, LocalizedText>;
 
@@ -87,6 +90,7 @@ const periodLabels = {
 export const fieldLabelsBySchema = {
   reportFilterSchema: periodLabels,
   statsInputSchema: periodLabels,
+  auditFilterSchema: periodLabels,
 } as const satisfies Record<string, Partial<Record<FieldName, LocalizedText>>>;
 
 export function isFieldName(value: string): value is FieldName {
