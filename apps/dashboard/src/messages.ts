@@ -104,6 +104,7 @@ export const m = {
   searchPlaceholder: { ja: "会社名・お名前・電話番号・ご用件", en: "Company, name, number or message" },
   search: { ja: "検索", en: "Search" },
   any: { ja: "すべて", en: "Any" },
+  moreFilters: { ja: "期間・報告先などで絞り込む", en: "Filter by period, person and more" },
   clearFilters: { ja: "条件をクリア", en: "Clear filters" },
   totalCount: { ja: "全 {n} 件", en: "{n} reports" },
   matchingCount: { ja: "該当 {n} 件", en: "{n} matching reports" },

@@ -6,7 +6,8 @@ const TIME_ZONE = "Asia/Tokyo";
 
 const shortJa = new Intl.DateTimeFormat("ja-JP", { timeZone: TIME_ZONE, month: "numeric", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 const shortEn = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const timeJa = new Intl.DateTimeFormat("ja-JP", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+const secondsJa = new Intl.DateTimeFormat("ja-JP", { timeZone: TIME_ZONE, month: "numeric", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+const secondsEn = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
 
 /** The full form the report mail uses: 2026年11月24日(火) 10:05. */
 export function longTime(iso: string): LocalizedText {
@@ -19,9 +20,10 @@ export function shortTime(iso: string): LocalizedText {
   return { ja: shortJa.format(at), en: shortEn.format(at) };
 }
 
-/** To the second, for a timeline where minutes matter (mail queued and delivered). */
-export function clockTime(iso: string): string {
-  return timeJa.format(new Date(iso));
+/** To the second, for a timeline where minutes matter (mail queued and delivered): 11/24(火) 10:00:02. */
+export function secondsTime(iso: string): LocalizedText {
+  const at = new Date(iso);
+  return { ja: secondsJa.format(at), en: secondsEn.format(at) };
 }
 
 const numberJa = new Intl.NumberFormat("ja-JP");

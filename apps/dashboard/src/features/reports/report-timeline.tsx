@@ -1,6 +1,6 @@
 import { useText, type LocalizedText } from "@uketsuke/web";
 import { m } from "../../messages.ts";
-import { clockTime, shortTime } from "../../ui/format.ts";
+import { secondsTime } from "../../ui/format.ts";
 import type { ReportDetail } from "./report-mail.tsx";
 
 type Step = ReportDetail["timeline"][number];
@@ -42,7 +42,7 @@ export function ReportTimeline({ timeline }: { timeline: ReportDetail["timeline"
                 {step.detail && <span className="timeline__detail">{step.detail}</span>}
               </span>
               <time className="timeline__when tabular" dateTime={step.at}>
-                {t(shortTime(step.at))} <span className="timeline__seconds">{clockTime(step.at).slice(-3)}</span>
+                {t(secondsTime(step.at))}
               </time>
             </li>
           );
