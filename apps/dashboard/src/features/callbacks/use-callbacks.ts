@@ -1,11 +1,12 @@
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@uketsuke/web";
+import { homeQueries } from "../home/home-queries.ts";
 
 /** Open callbacks, oldest first (the API's order): the caller who has waited longest leads. */
 export function useOpenCallbacks() {
   const trpc = useTRPC();
-  return useQuery(trpc.callbacks.listOpen.queryOptions());
+  return useQuery(homeQueries(trpc).callbacks);
 }
 
 /** Marks a callback done; every list that shows callbacks or reports refreshes. */

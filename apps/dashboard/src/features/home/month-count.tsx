@@ -5,12 +5,13 @@ import { useTRPC, useText } from "@uketsuke/web";
 import { m } from "../../messages.ts";
 import { count } from "../../ui/format.ts";
 import { LoadFailed, Loading } from "../../ui/status.tsx";
+import { homeQueries } from "./home-queries.ts";
 
 /** This Tokyo calendar month's calls, and how they ended. */
 export function MonthCount() {
   const t = useText();
   const trpc = useTRPC();
-  const month = useQuery(trpc.figures.thisMonth.queryOptions());
+  const month = useQuery(homeQueries(trpc).month);
   return (
     <section className="panel" aria-labelledby="month-count-title" data-testid="month-count">
       <h2 id="month-count-title">{t(m.monthCountTitle)}</h2>

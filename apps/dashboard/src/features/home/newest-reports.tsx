@@ -3,15 +3,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC, useText } from "@uketsuke/web";
 import { m } from "../../messages.ts";
 import { LoadFailed, Loading } from "../../ui/status.tsx";
+import { homeQueries } from "./home-queries.ts";
 import { ReportRow } from "../reports/report-row.tsx";
-
-const NEWEST = 8;
 
 /** The newest reports; the live feed refetches them as they arrive (see use-contract-live). */
 export function NewestReports() {
   const t = useText();
   const trpc = useTRPC();
-  const reports = useQuery(trpc.reports.list.queryOptions({ limit: NEWEST }));
+  const reports = useQuery(homeQueries(trpc).newest);
   return (
     <section className="panel" aria-labelledby="newest-reports-title" data-testid="newest-reports">
       <h2 id="newest-reports-title">{t(m.newestReportsTitle)}</h2>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { enumLabel, fieldLabel, rosterMemberInputSchema } from "@uketsuke/domain";
-import { FieldErrorText, RuleNotice, useFieldErrors, useText, type AppError } from "@uketsuke/web";
+import { FieldErrorText, RuleNotice, useFieldErrors, useText } from "@uketsuke/web";
 import { m } from "../../messages.ts";
+import { FormActions, type Refusal, RefusalAlert } from "../../ui/refusal.tsx";
 import { checkReportAddress } from "./report-address-check.ts";
 import type { RosterMember } from "./use-roster.ts";
 
@@ -46,7 +47,7 @@ export function RosterForm({
   const t = useText();
   const errors = useFieldErrors(FORM);
   const [values, setValues] = useState<RosterFormValues>(() => initialValues(member));
-  const [refusal, setRefusal] = useState<AppError | "unreachable" | null>(null);
+  const [refusal, setRefusal] = useState<Refusal>(null);
   const [saving, setSaving] = useState(false);
   const verdict = checkReportAddress(values, agencyDomain);
   const set = <K extends keyof RosterFormValues>(key: K, value: RosterFormValues[K]) => {
@@ -139,18 +140,8 @@ export function RosterForm({
         {verdict.kind === "refused" && <RuleNotice rule={verdict.rule} text={verdict.text} />}
         {verdict.kind === "open-list" && <RuleNotice rule="R3" tone="info" text={m.openListDeclaration} />}
       </div>
-      <div role="alert" className="form-alert">
-        {refusal === "unreachable" && <p>{t(m.unreachable)}</p>}
-        {refusal && refusal !== "unreachable" && <RuleNotice rule={refusal.rule} text={refusal.text} />}
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {t(saving ? m.saving : m.save)}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t(m.cancel)}
-        </button>
-      </div>
+      <RefusalAlert refusal={refusal} />
+      <FormActions saving={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from "react";
-import { appErrorOf, RuleNotice, useSession, useText, type AppError } from "@uketsuke/web";
+import { RuleNotice, useSession, useText } from "@uketsuke/web";
 import { m } from "../../messages.ts";
 import { LoadFailed, Loading } from "../../ui/status.tsx";
+import { type Refusal, RefusalAlert, refusalOf } from "../../ui/refusal.tsx";
 import { usePageTitle } from "../../ui/use-page-title.ts";
 import { RosterForm } from "./roster-form.tsx";
 import { RosterList } from "./roster-list.tsx";
@@ -20,7 +21,7 @@ export default function RosterPage() {
   const roster = useRoster();
   const { add, update, remove, reorder } = useRosterMutations();
   const [editing, setEditing] = useState<Editing>(null);
-  const [refusal, setRefusal] = useState<AppError | "unreachable" | null>(null);
+  const [refusal, setRefusal] = useState<Refusal>(null);
   const [pendingOrder, setPendingOrder] = useState<string[] | null>(null);
   if (session.status !== "signed-in") return null;
   const isOwner = session.me.user.clientRole === "owner";
@@ -32,7 +33,7 @@ export default function RosterPage() {
     try {
       await reorder.mutateAsync({ orderedIds });
     } catch (error) {
-      setRefusal(appErrorOf(error) ?? "unreachable");
+      setRefusal(refusalOf(error));
     } finally {
       setPendingOrder(null);
     }
@@ -44,7 +45,7 @@ export default function RosterPage() {
     try {
       await remove.mutateAsync({ id: member.id });
     } catch (error) {
-      setRefusal(appErrorOf(error) ?? "unreachable");
+      setRefusal(refusalOf(error));
     }
   }
 
@@ -60,10 +61,7 @@ export default function RosterPage() {
           {t(m.ownerOnlyRouting)}
         </p>
       )}
-      <div role="alert" className="form-alert">
-        {refusal === "unreachable" && <p>{t(m.unreachable)}</p>}
-        {refusal && refusal !== "unreachable" && <RuleNotice rule={refusal.rule} text={refusal.text} />}
-      </div>
+      <RefusalAlert refusal={refusal} />
       {roster.isPending ? (
         <Loading />
       ) : roster.isError ? (

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { clientUserInputSchema, enumLabel, enumOptions, fieldLabel } from "@uketsuke/domain";
-import { appErrorOf, FieldErrorText, RuleNotice, useFieldErrors, useSession, useText, useTRPC, type AppError } from "@uketsuke/web";
+import { FieldErrorText, useFieldErrors, useSession, useText, useTRPC } from "@uketsuke/web";
 import { m } from "../../messages.ts";
 import { LoadFailed, Loading } from "../../ui/status.tsx";
+import { type Refusal, RefusalAlert, refusalOf } from "../../ui/refusal.tsx";
 import { usePageTitle } from "../../ui/use-page-title.ts";
 import { NotFoundPage } from "../../ui/not-found.tsx";
 
@@ -21,7 +22,7 @@ export default function UsersPage() {
   const add = useMutation(trpc.users.add.mutationOptions({ onSuccess: refresh }));
   const setDisabled = useMutation(trpc.users.setDisabled.mutationOptions({ onSuccess: refresh }));
   const errors = useFieldErrors(FORM);
-  const [refusal, setRefusal] = useState<AppError | "unreachable" | null>(null);
+  const [refusal, setRefusal] = useState<Refusal>(null);
   const [added, setAdded] = useState<string | null>(null);
   if (session.status !== "signed-in") return null;
   if (session.me.user.clientRole !== "owner") return <NotFoundPage />;
@@ -55,7 +56,7 @@ export default function UsersPage() {
     try {
       await setDisabled.mutateAsync({ id, disabled });
     } catch (error) {
-      setRefusal(appErrorOf(error) ?? "unreachable");
+      setRefusal(refusalOf(error));
     }
   }
 
@@ -63,10 +64,7 @@ export default function UsersPage() {
     <div className="page">
       <h1>{t(m.navUsers)}</h1>
       <p className="page-lead">{t(m.usersLead)}</p>
-      <div role="alert" className="form-alert">
-        {refusal === "unreachable" && <p>{t(m.unreachable)}</p>}
-        {refusal && refusal !== "unreachable" && <RuleNotice rule={refusal.rule} text={refusal.text} />}
-      </div>
+      <RefusalAlert refusal={refusal} />
       {users.isPending ? (
         <Loading />
       ) : users.isError ? (

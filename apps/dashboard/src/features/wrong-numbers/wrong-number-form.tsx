@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { fieldLabel, wrongNumberInputSchema, type WrongNumberInput } from "@uketsuke/domain";
-import { FieldErrorText, RuleNotice, useFieldErrors, useText, type AppError } from "@uketsuke/web";
+import { FieldErrorText, useFieldErrors, useText } from "@uketsuke/web";
 import { m } from "../../messages.ts";
+import { FormActions, type Refusal, RefusalAlert } from "../../ui/refusal.tsx";
 import type { WrongNumber } from "./use-wrong-numbers.ts";
 
 const FORM = "wrong-number-form";
@@ -17,7 +18,7 @@ export function WrongNumberForm({ entry, onSave, onCancel }: { entry: WrongNumbe
   const [companyNameKana, setCompanyNameKana] = useState(entry?.companyNameKana ?? "");
   const [numbers, setNumbers] = useState((entry?.numbers ?? []).join("\n"));
   const [typicalCalls, setTypicalCalls] = useState(entry?.typicalCalls ?? "");
-  const [refusal, setRefusal] = useState<AppError | "unreachable" | null>(null);
+  const [refusal, setRefusal] = useState<Refusal>(null);
   const [saving, setSaving] = useState(false);
   const numberLines = numbers.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   // A bad number is reported as `numbers.<i>`: the message names the line the person typed.
@@ -86,18 +87,8 @@ export function WrongNumberForm({ entry, onSave, onCancel }: { entry: WrongNumbe
         <p className="field-hint">{t(m.typicalCallsHint)}</p>
         <FieldErrorText form={FORM} path="typicalCalls" errors={errors} />
       </div>
-      <div role="alert" className="form-alert">
-        {refusal === "unreachable" && <p>{t(m.unreachable)}</p>}
-        {refusal && refusal !== "unreachable" && <RuleNotice rule={refusal.rule} text={refusal.text} />}
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {t(saving ? m.saving : m.save)}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t(m.cancel)}
-        </button>
-      </div>
+      <RefusalAlert refusal={refusal} />
+      <FormActions saving={saving} onCancel={onCancel} />
     </form>
   );
 }

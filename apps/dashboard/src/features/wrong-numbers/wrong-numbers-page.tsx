@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { formatPhoneNumber, ruleInfo } from "@uketsuke/domain";
-import { appErrorOf, RuleNotice, useText, type AppError } from "@uketsuke/web";
+import { RuleNotice, useText } from "@uketsuke/web";
 import { m } from "../../messages.ts";
 import { LoadFailed, Loading } from "../../ui/status.tsx";
+import { type Refusal, RefusalAlert, refusalOf } from "../../ui/refusal.tsx";
 import { usePageTitle } from "../../ui/use-page-title.ts";
 import { useWrongNumberMutations, useWrongNumbers, type WrongNumber } from "./use-wrong-numbers.ts";
 import { WrongNumberForm } from "./wrong-number-form.tsx";
@@ -16,7 +17,7 @@ export default function WrongNumbersPage() {
   const entries = useWrongNumbers();
   const { add, update, remove } = useWrongNumberMutations();
   const [editing, setEditing] = useState<Editing>(null);
-  const [refusal, setRefusal] = useState<AppError | "unreachable" | null>(null);
+  const [refusal, setRefusal] = useState<Refusal>(null);
 
   async function removeEntry(entry: WrongNumber) {
     if (!window.confirm(t(m.confirmRemove, { name: entry.companyName }))) return;
@@ -24,7 +25,7 @@ export default function WrongNumbersPage() {
     try {
       await remove.mutateAsync({ id: entry.id });
     } catch (error) {
-      setRefusal(appErrorOf(error) ?? "unreachable");
+      setRefusal(refusalOf(error));
     }
   }
 
@@ -32,10 +33,7 @@ export default function WrongNumbersPage() {
     <div className="page">
       <h1>{t(m.navWrongNumbers)}</h1>
       <RuleNotice rule="R6" tone="info" title={ruleInfo("R6").title} text={ruleInfo("R6").summary} />
-      <div role="alert" className="form-alert">
-        {refusal === "unreachable" && <p>{t(m.unreachable)}</p>}
-        {refusal && refusal !== "unreachable" && <RuleNotice rule={refusal.rule} text={refusal.text} />}
-      </div>
+      <RefusalAlert refusal={refusal} />
       {entries.isPending ? (
         <Loading />
       ) : entries.isError ? (
