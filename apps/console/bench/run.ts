@@ -7,8 +7,9 @@
 //    (Debian's Chromium), 50 calls one at a time. Baseline: the same events received by a Node
 //    SSE subscriber (tRPC client, `eventsource`) — the server-side screen-pop figure. Goal: p99
 //    ≤ 100 ms and within 2× the baseline's p99.
-// 3. Answer → screen pop drawn: Alt+A pressed to the answer phrase painted, 30 calls. Goal:
-//    p99 ≤ 150 ms.
+// 3. Answer → screen pop drawn: Alt+A pressed to the answer phrase painted (it shows as soon as
+//    the claim is won, from what the queue knew), and to the whole screen pop (script, roster,
+//    wrong numbers) painted, 30 calls. Goal: p99 ≤ 150 ms.
 //
 // Times are wall-clock milliseconds on one machine: Node's and the page's
 // `performance.timeOrigin + performance.now()`. "Painted" is the first task after the frame
@@ -68,6 +69,7 @@ const WATCH = () => {
     for (const row of document.querySelectorAll<HTMLElement>("li.queue-row[data-call-id]")) note(`row:${row.dataset.callId}`);
     const call = document.querySelector<HTMLElement>("main[data-call-id]");
     if (call && call.querySelector("[data-answer-phrase]")) note(`pop:${call.dataset.callId}`);
+    if (call && call.dataset.screenPop === "ready") note(`full:${call.dataset.callId}`);
   }).observe(document.body, { childList: true, subtree: true });
   window.addEventListener("keydown", (e) => { if (e.altKey && e.code === "KeyA") w.__keyAt = stamp(); }, true);
 };
@@ -80,6 +82,8 @@ async function main() {
     const context = await newConsoleContext(browser, "ja");
     const page = await context.newPage();
     await signIn(page, server.url, LOGINS.operator);
+    // tsx (esbuild) names inner functions through a `__name` helper that the page does not have.
+    await page.evaluate("globalThis.__name = (fn) => fn");
     await page.evaluate(WATCH);
 
     // The Node baseline: another operator's live queue over SSE, in this process.
@@ -122,13 +126,22 @@ async function main() {
 
     // 3. answer → screen pop drawn (the queue holds the calls rung above; oldest first)
     const answerToPaint: number[] = [];
+    const answerToFull: number[] = [];
     const ANSWERS = 30;
     for (let i = 0; i < ANSWERS + 3; i++) {
       await page.keyboard.press("Alt+KeyA");
       const callId = await waitFor(() => page.locator("main[data-call-id]").getAttribute("data-call-id"), 10_000, 5);
-      const painted = await waitFor(async () => (await pageSeen())[`pop:${callId}`]?.painted, 10_000, 5);
+      const seen = await waitFor(async () => {
+        const s = await pageSeen();
+        const phrase = s[`pop:${callId}`]?.painted;
+        const full = s[`full:${callId}`]?.painted;
+        return phrase && full ? { phrase, full } : undefined;
+      }, 10_000, 5);
       const keyAt = await page.evaluate(() => (window as unknown as { __keyAt: number }).__keyAt);
-      if (i >= 3) answerToPaint.push(painted - keyAt);
+      if (i >= 3) {
+        answerToPaint.push(seen.phrase - keyAt);
+        answerToFull.push(seen.full - keyAt);
+      }
       await page.getByRole("link", { name: "受電" }).click();
       await page.locator("main.call--idle").waitFor();
     }
@@ -144,7 +157,7 @@ async function main() {
         painted: summary(ringToPaint),
         goal: { p99Ms: 100, maxRatioToBaseline: 2 },
       },
-      answerToScreenPop: { painted: summary(answerToPaint), goal: { p99Ms: 150 } },
+      answerToScreenPop: { phrasePainted: summary(answerToPaint), fullPainted: summary(answerToFull), goal: { p99Ms: 150 } },
     };
     const ratio = result.ringToDrawn.painted.p99 / result.ringToDrawn.nodeSubscriber.p99;
     const lines = [
@@ -153,7 +166,8 @@ async function main() {
       `ring → Node SSE subscriber (baseline): p50 ${ms(result.ringToDrawn.nodeSubscriber.p50)}  p99 ${ms(result.ringToDrawn.nodeSubscriber.p99)}`,
       `ring → row in the DOM:                 p50 ${ms(result.ringToDrawn.inserted.p50)}  p99 ${ms(result.ringToDrawn.inserted.p99)}`,
       `ring → row painted:                    p50 ${ms(result.ringToDrawn.painted.p50)}  p99 ${ms(result.ringToDrawn.painted.p99)}  (goal p99 ≤ 100 ms${result.ringToDrawn.painted.p99 <= 100 ? " ✓" : " ✗"}; ${ratio.toFixed(2)}× baseline, goal ≤ 2×${ratio <= 2 ? " ✓" : " ✗"})`,
-      `Alt+A → screen pop painted:            p50 ${ms(result.answerToScreenPop.painted.p50)}  p99 ${ms(result.answerToScreenPop.painted.p99)}  (goal p99 ≤ 150 ms${result.answerToScreenPop.painted.p99 <= 150 ? " ✓" : " ✗"})`,
+      `Alt+A → answer phrase painted:         p50 ${ms(result.answerToScreenPop.phrasePainted.p50)}  p99 ${ms(result.answerToScreenPop.phrasePainted.p99)}  (goal p99 ≤ 150 ms${result.answerToScreenPop.phrasePainted.p99 <= 150 ? " ✓" : " ✗"})`,
+      `Alt+A → whole screen pop painted:      p50 ${ms(result.answerToScreenPop.fullPainted.p50)}  p99 ${ms(result.answerToScreenPop.fullPainted.p99)}  (goal p99 ≤ 150 ms${result.answerToScreenPop.fullPainted.p99 <= 150 ? " ✓" : " ✗"})`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
     const out = path.join(here, "..", ".bench-results");

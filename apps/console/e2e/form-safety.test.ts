@@ -59,9 +59,8 @@ describe("bad input", () => {
     await page.getByRole("textbox", { name: fieldLabel("message").en, exact: true }).fill("Please call back.");
     // What the browser checked is not what arrives (a stale tab, a proxy): the server decides.
     await page.route("**/trpc/calls.preview**", async (route) => {
-      // A batched request: { "0": input }.
-      const body = JSON.parse(route.request().postData() ?? "{}") as Record<string, Record<string, unknown>>;
-      await route.continue({ postData: JSON.stringify({ ...body, 0: { ...body[0], callbackNumber: "12" } }) });
+      const body = JSON.parse(route.request().postData() ?? "{}") as Record<string, unknown>;
+      await route.continue({ postData: JSON.stringify({ ...body, callbackNumber: "12" }) });
     });
     await page.keyboard.press("Alt+KeyP");
     await fieldError(page, "callbackNumber").waitFor();

@@ -25,7 +25,7 @@ describe("two consoles, one call", () => {
     let bothHeld!: () => void;
     const ready = new Promise<void>((resolve) => (bothHeld = resolve));
     for (const page of [sato.page, suzuki.page]) {
-      await page.route("**/trpc/calls.claim**", (route) => {
+      await page.route("**/trpc/calls.answer**", (route) => {
         held.push(route);
         if (held.length === 2) bothHeld();
       });
@@ -34,7 +34,7 @@ describe("two consoles, one call", () => {
     await queueRow(suzuki.page, callId).getByRole("button").click();
     await ready;
     await Promise.all(held.map((route) => route.continue()));
-    for (const page of [sato.page, suzuki.page]) await page.unroute("**/trpc/calls.claim**");
+    for (const page of [sato.page, suzuki.page]) await page.unroute("**/trpc/calls.answer**");
 
     const outcome = await Promise.all(
       [sato.page, suzuki.page].map((page) =>

@@ -12,7 +12,8 @@ const apiClient = createApiClient("/trpc");
 createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>
     <WebProvider queryClient={queryClient} apiClient={apiClient}>
-      <BrowserRouter basename="/console">
+      {/* No transitions: answering a call must draw its page at once, not at background priority. */}
+      <BrowserRouter basename="/console" useTransitions={false}>
         <App />
       </BrowserRouter>
     </WebProvider>

@@ -2,7 +2,7 @@
 // report preview that is exactly what saving mails (R1, R2, R7, 至急), and the caller's history
 // with this client (tenancy by the call's contract).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UserProfile } from "@uketsuke/db";
+import { insertCall, type UserProfile } from "@uketsuke/db";
 import { REPORT_SUBJECT, URGENT_LINE } from "@uketsuke/domain";
 import { AGENCY_DOMAIN, createHarness, expectFieldError, expectRefusal, type Caller, type Harness } from "./harness.ts";
 
@@ -39,6 +39,26 @@ describe("calls.desk", () => {
   it("is for staff only", async () => {
     await expectRefusal((await h.callerAs(h.a.owner)).calls.desk(), "FORBIDDEN", "FORBIDDEN");
     await expectRefusal((await h.callerAs(null)).calls.desk(), "UNAUTHORIZED", "UNAUTHENTICATED");
+  });
+});
+
+describe("calls.answer", () => {
+  it("claims a ringing call and gives its screen pop in one go; the second operator is refused", async () => {
+    const ringing = await insertCall(h.db, { contractId: h.a.contract.id, fromNumber: "+819033334444", toNumber: h.a.contract.numbers[0] ?? "", status: "ringing", source: "telephony", ringAt: h.now().toISOString() });
+    const [first, second] = await Promise.allSettled([op.calls.answer({ id: ringing.id }), other.calls.answer({ id: ringing.id })]);
+    expect(first.status).toBe("fulfilled");
+    const pop = (first as PromiseFulfilledResult<Awaited<ReturnType<typeof op.calls.answer>>>).value;
+    expect(pop.call).toMatchObject({ id: ringing.id, status: "answered", claimedBy: h.operator.id });
+    expect(pop.answerPhrase.ja).toBe("お電話ありがとうございます。あおば商事でございます。");
+    expect(pop.roster.map((m) => m.name)).toEqual(["山田 太郎", "佐藤 花子", "営業部"]);
+    expect(pop).toEqual(await op.calls.screenPop({ id: ringing.id }));
+    expect(second.status).toBe("rejected");
+    await expectRefusal(other.calls.answer({ id: ringing.id }), "CONFLICT", "CALL_ALREADY_CLAIMED");
+  });
+
+  it("refuses a bad or unknown id", async () => {
+    await expectFieldError(op.calls.answer({ id: "x" }), "id", "FIELD_ID_INVALID");
+    await expectRefusal(op.calls.answer({ id: "0195f0c2-7d3a-7000-8000-000000000099" }), "NOT_FOUND", "NOT_FOUND");
   });
 });
 

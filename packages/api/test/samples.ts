@@ -16,6 +16,8 @@ export type Refs = {
   openCallA: string;
   /** A's call still ringing. */
   ringingCallA: string;
+  /** Another of A's ringing calls, for calls.answer (claim takes the first). */
+  answerableCallA: string;
   /** B's own report, so B's lists are not trivially empty. */
   reportB: string;
   callbackB: string;
@@ -51,14 +53,17 @@ export async function buildRefs(h: Harness): Promise<Refs> {
   const b = await saveOne(h, h.b.contract.id, h.operator, "みどり物産様宛の納品のご連絡です。");
   const op = await h.callerAs(h.operator);
   const open = await op.calls.openManual({ contractId: h.a.contract.id });
-  const ringing = await insertCall(h.db, {
-    contractId: h.a.contract.id,
-    fromNumber: "+819011112222",
-    toNumber: h.a.contract.numbers[0] ?? "",
-    status: "ringing",
-    source: "telephony",
-    ringAt: h.now().toISOString(),
-  });
+  const ringingCall = () =>
+    insertCall(h.db, {
+      contractId: h.a.contract.id,
+      fromNumber: "+819011112222",
+      toNumber: h.a.contract.numbers[0] ?? "",
+      status: "ringing",
+      source: "telephony",
+      ringAt: h.now().toISOString(),
+    });
+  const ringing = await ringingCall();
+  const answerable = await ringingCall();
   return {
     reportedCallA: a.callId,
     reportA: a.reportId,
@@ -66,6 +71,7 @@ export async function buildRefs(h: Harness): Promise<Refs> {
     outboxA: a.outboxId,
     openCallA: open.id,
     ringingCallA: ringing.id,
+    answerableCallA: answerable.id,
     reportB: b.reportId,
     callbackB: b.callbackId,
   };
@@ -109,6 +115,7 @@ export function samples(h: Harness, r: Refs): Record<string, Sample> {
     "calls.contracts": { input: none },
     "calls.queue": { input: none },
     "calls.claim": { input: () => ({ id: r.ringingCallA }) },
+    "calls.answer": { input: () => ({ id: r.answerableCallA }) },
     "calls.screenPop": { input: () => ({ id: r.openCallA }) },
     "calls.assess": { input: () => ({ callId: r.openCallA, company: "（株）ＡＢＣさんですか", requestedPerson: "山田さん" }) },
     "calls.openManual": { input: () => ({ contractId: A.contract.id, from: "090-0000-1111" }) },

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { Navigate, Route, Routes, useParams } from "react-router";
 import { LiveBanner, useText, type SignedInSession } from "@uketsuke/web";
 import { AppHeader } from "../features/header/app-header.tsx";
+import type CallPageType from "../features/screen-pop/call-page.tsx";
 import { QueuePanel } from "../features/queue/queue-panel.tsx";
 import { useQueue } from "../features/queue/use-queue.ts";
 import { messages } from "../messages.ts";
@@ -11,8 +12,13 @@ import { useShortcut, useShortcutListener } from "./shortcuts.ts";
 
 // The first screen is the queue; the call's page loads in the background right after it, so
 // answering never waits for code.
-const loadCallPage = () => import("../features/screen-pop/call-page.tsx");
-const CallPage = lazy(loadCallPage);
+let loadedCallPage: typeof CallPageType | undefined;
+const loadCallPage = () =>
+  import("../features/screen-pop/call-page.tsx").then((m) => {
+    loadedCallPage = m.default;
+    return m;
+  });
+const LazyCallPage = lazy(loadCallPage);
 const RulesPanel = lazy(() => import("../features/rules/rules-panel.tsx"));
 const ManualCallDialog = lazy(() => import("../features/queue/manual-call-dialog.tsx"));
 const SupervisorDesk = lazy(() => import("../features/supervisor/supervisor-desk.tsx"));
@@ -32,6 +38,9 @@ function Idle() {
 
 function CallRoute() {
   const { callId = "" } = useParams();
+  // Once loaded, rendered directly: React.lazy would suspend for a tick on first render even
+  // with the module at hand, and the screen pop is on the clock.
+  const CallPage = loadedCallPage ?? LazyCallPage;
   // A fresh page per call: no state of the previous call can leak into the next.
   return <CallPage key={callId} callId={callId} />;
 }

@@ -8,8 +8,8 @@ export type AnswerRefusal = AppError | "unreachable";
 
 /**
  * Answering claims the call: exactly one operator wins. The winner goes straight to the screen
- * pop (its data is requested at once, before the page's code has even loaded); a loser is told
- * in plain words and the call leaves their queue.
+ * pop, which came back with the claim; a loser is told in plain words and the call leaves their
+ * queue.
  */
 export function useAnswer() {
   const trpc = useTRPC();
@@ -17,16 +17,17 @@ export function useAnswer() {
   const navigate = useNavigate();
   const drop = useDropFromQueue();
   const [refusal, setRefusal] = useState<AnswerRefusal | null>(null);
-  const claim = useMutation(trpc.calls.claim.mutationOptions());
+  const claim = useMutation(trpc.calls.answer.mutationOptions());
 
   const answer = useCallback(
     async (callId: string) => {
       if (claim.isPending) return;
       setRefusal(null);
       try {
-        await claim.mutateAsync({ id: callId });
+        // One round trip: the claim comes back with the screen pop, which the call's page finds cached.
+        const pop = await claim.mutateAsync({ id: callId });
+        queryClient.setQueryData(trpc.calls.screenPop.queryKey({ id: callId }), pop);
         drop(callId);
-        void queryClient.prefetchQuery(trpc.calls.screenPop.queryOptions({ id: callId }));
         await navigate(`/calls/${callId}`);
       } catch (error) {
         const app = appErrorOf(error);

@@ -134,7 +134,7 @@ function CallWorkspace({ callId, pop }: { callId: string; pop: ScreenPop }) {
   const matchedIds = new Set(assess.data?.wrongNumber.matches.map((m) => m.entryId) ?? []);
 
   return (
-    <main id="main" className="call" data-call-id={callId}>
+    <main id="main" className="call" data-call-id={callId} data-screen-pop="ready">
       <AnswerBanner answerName={pop.contract.answerName} phrase={pop.answerPhrase} fromNumber={pop.call.fromNumber} answeredAt={pop.call.answeredAt} ended={ended} />
       <div role="status" className="call__status">
         {hungUp && (

@@ -44,6 +44,40 @@ async function ownCall(ctx: Context, operatorId: string, callId: string): Promis
   return call;
 }
 
+/** Exactly one of any number of operators claiming the same ringing call gets it. */
+async function claimFor(ctx: Context, operatorId: string, callId: string): Promise<Call> {
+  const now = ctx.clock().toISOString();
+  const call = await inTransaction(ctx.db, async (trx) => {
+    const claimed = await claimCall(trx, callId, operatorId, now);
+    if (!claimed) return undefined;
+    await audit(trx, ctx, { action: "call.claim", entity: "call", entityId: claimed.id, contractId: claimed.contractId });
+    return claimed;
+  });
+  if (!call) return (await getCall(ctx.db, callId)) ? refuse("CALL_ALREADY_CLAIMED") : refuse("NOT_FOUND");
+  ctx.bus.publish({ type: "call.claimed", callId: call.id, contractId: call.contractId, operatorId });
+  return call;
+}
+
+/** Everything the operator needs the moment a call is answered, for a call that is theirs. */
+async function screenPopOf(ctx: Context, call: Call) {
+  const contract = await getContract(ctx.db, call.contractId);
+  if (!contract) return refuse("NOT_FOUND");
+  const [roster, wrongNumbers] = await Promise.all([listRoster(ctx.db, contract.id), listWrongNumbers(ctx.db, contract.id)]);
+  const business = businessStatus(ctx.clock());
+  return {
+    call,
+    contract: { id: contract.id, legalEntityName: contract.legalEntityName, answerName: contract.answerName, script: contract.script },
+    answerPhrase: answerPhrase(contract.answerName),
+    roster,
+    wrongNumbers,
+    outcomes: CALL_OUTCOMES.map((value) => ({ value, label: outcomeLabels[value] })),
+    testCallGuidance: TEST_CALL_GUIDANCE,
+    business: business.open
+      ? { ...business, closesAt: business.closesAt.toISOString() }
+      : { ...business, opensAt: business.opensAt.toISOString() },
+  };
+}
+
 export const callsRouter = {
   /**
    * The console's header: the server's time (ring timers run on it), whether the agency is open
@@ -72,39 +106,16 @@ export const callsRouter = {
   queue: operatorProcedure.query(({ ctx }) => listRinging(ctx.db)),
 
   /** One operator answers a ringing call; exactly one wins when several click at once. */
-  claim: operatorProcedure.input(byIdSchema).mutation(async ({ ctx, input }) => {
-    const now = ctx.clock().toISOString();
-    const call = await inTransaction(ctx.db, async (trx) => {
-      const claimed = await claimCall(trx, input.id, ctx.user.id, now);
-      if (!claimed) return undefined;
-      await audit(trx, ctx, { action: "call.claim", entity: "call", entityId: claimed.id, contractId: claimed.contractId });
-      return claimed;
-    });
-    if (!call) return (await getCall(ctx.db, input.id)) ? refuse("CALL_ALREADY_CLAIMED") : refuse("NOT_FOUND");
-    ctx.bus.publish({ type: "call.claimed", callId: call.id, contractId: call.contractId, operatorId: ctx.user.id });
-    return call;
-  }),
+  claim: operatorProcedure.input(byIdSchema).mutation(({ ctx, input }) => claimFor(ctx, ctx.user.id, input.id)),
+
+  /**
+   * The console's answer key: the claim and the screen pop in one round trip, because the caller
+   * is waiting for the answer phrase while it runs.
+   */
+  answer: operatorProcedure.input(byIdSchema).mutation(async ({ ctx, input }) => screenPopOf(ctx, await claimFor(ctx, ctx.user.id, input.id))),
 
   /** The screen pop: what the operator says (R10), the script, the roster (R7), the wrong numbers (R6). */
-  screenPop: operatorProcedure.input(byIdSchema).query(async ({ ctx, input }) => {
-    const call = await ownCall(ctx, ctx.user.id, input.id);
-    const contract = await getContract(ctx.db, call.contractId);
-    if (!contract) return refuse("NOT_FOUND");
-    const [roster, wrongNumbers] = await Promise.all([listRoster(ctx.db, contract.id), listWrongNumbers(ctx.db, contract.id)]);
-    const business = businessStatus(ctx.clock());
-    return {
-      call,
-      contract: { id: contract.id, legalEntityName: contract.legalEntityName, answerName: contract.answerName, script: contract.script },
-      answerPhrase: answerPhrase(contract.answerName),
-      roster,
-      wrongNumbers,
-      outcomes: CALL_OUTCOMES.map((value) => ({ value, label: outcomeLabels[value] })),
-      testCallGuidance: TEST_CALL_GUIDANCE,
-      business: business.open
-        ? { ...business, closesAt: business.closesAt.toISOString() }
-        : { ...business, opensAt: business.opensAt.toISOString() },
-    };
-  }),
+  screenPop: operatorProcedure.input(byIdSchema).query(async ({ ctx, input }) => screenPopOf(ctx, await ownCall(ctx, ctx.user.id, input.id))),
 
   /**
    * While the caller speaks: does it sound like a registered wrong number (R6), is it for
