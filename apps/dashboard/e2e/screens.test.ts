@@ -33,6 +33,7 @@ const PAGES = [
   { name: "wrong-numbers", path: "/wrong-numbers", ready: "[data-testid=wrong-number]", axe: false },
   { name: "rules", path: "/rules", ready: "[data-testid=rule-page]", axe: false },
   { name: "figures", path: "/figures", ready: ".bar-chart canvas", axe: false },
+  { name: "users", path: "/users", ready: "[data-testid=users] li", axe: false },
 ] as const;
 
 describe.each([

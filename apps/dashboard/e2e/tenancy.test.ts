@@ -38,4 +38,11 @@ it("a user of contract X who types contract Y's report URL sees not-found and no
   await world.signIn(hikari, LOGINS.hikari);
   await hikari.goto(`${world.server.url}/reports/${hikariReport}`);
   await expect.poll(() => hikari.getByTestId("mail-body").textContent()).toContain(SECRET);
+
+  // Signing out leaves the sign-in form and nothing of the contract on the page.
+  await hikari.getByRole("button", { name: "ログアウト" }).click();
+  await expect.poll(() => hikari.locator("#sign-in-email").count()).toBe(1);
+  expect(await hikari.content()).not.toContain(SECRET);
+  await hikari.goto(`${world.server.url}/reports/${hikariReport}`);
+  await expect.poll(() => hikari.locator("#sign-in-email").count()).toBe(1);
 });
