@@ -47,7 +47,7 @@ forEachDialect("reports", (t) => {
     expect((await listReports(t.db, contract.id)).reports).toEqual([{ ...summary, callbackStatus: null }]);
   });
 
-  it("finds Japanese substrings and literal % and _ on both engines", async () => {
+  it("finds Japanese substrings on both engines; punctuation alone is no search word", async () => {
     const contract = await seedContract(t.db);
     const op = await seedUser(t.db);
     const yamada = await seedReport(t.db, contract.id, op.id, { callerCompany: "株式会社山田商事", callerName: "田中" });
@@ -60,9 +60,10 @@ forEachDialect("reports", (t) => {
 
     expect(await ids("山田")).toEqual([yamada.id]);
     expect(await ids("折り返し")).toEqual([callback.id]);
-    expect(await ids("%")).toEqual([percent.id]);
+    // Folding drops punctuation (as it does "-" in numbers): "%" alone asks for nothing.
+    expect((await listReports(t.db, contract.id, { q: "%" })).search).toBeNull();
     expect(await ids("50%")).toEqual([percent.id]);
-    expect(await ids("_")).toEqual([underscore.id]);
+    expect(await ids("sato_k")).toEqual([underscore.id]);
     expect(await ids("yamada")).toEqual([latin.id]);
     expect(await ids("9876")).toEqual([numbered.id]);
     expect(await ids("見つからない")).toEqual([]);

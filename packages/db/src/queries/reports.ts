@@ -1,8 +1,13 @@
-import { containsText, isoNow, newId, toCount } from "../executor.ts";
-import type { Executor } from "../executor.ts";
-import type { CallbackStatus, CallOutcome } from "@uketsuke/domain";
+import { sql } from "kysely";
 import type { Selectable } from "kysely";
+import type { CallbackStatus, CallOutcome } from "@uketsuke/domain";
+import { dialectOf, inTransaction, isoNow, newId, toCount } from "../executor.ts";
+import type { Executor } from "../executor.ts";
 import type { NewReport, Report, ReportSummary, ReportTable } from "../schema.ts";
+import { ftsQuery, holds, indexReports, KEY_SLOTS, keyOf, monthTag, monthTags, pgGramsMatch, planSearch, withSearch } from "./report-search.ts";
+import type { ReportSearch, SearchPlan } from "./report-search.ts";
+
+export type { ReportSearch } from "./report-search.ts";
 
 export type NewReportInput = Omit<NewReport, "id" | "createdAt" | "callbackRequested"> & {
   id?: string;
@@ -10,7 +15,10 @@ export type NewReportInput = Omit<NewReport, "id" | "createdAt" | "callbackReque
 };
 
 export interface ReportFilter {
-  /** Substring of caller company, caller name, person asked for, message or callback number. */
+  /**
+   * Words (space-separated, all must be found) in caller company, caller name, person asked
+   * for, message or callback number, compared after the domain's folding (`searchTerms`).
+   */
   q?: string;
   outcome?: CallOutcome;
   /** receivedAt >= from (ISO). */
@@ -35,11 +43,11 @@ export interface ReportPage {
   reports: ReportListItem[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+  /** How `q` was searched (index, or a bounded scan for one-character words); null without words. */
+  search: ReportSearch | null;
 }
 
 export type OutcomeCounts = Record<CallOutcome, number> & { total: number };
-
-const searchable = ["callerCompany", "callerName", "requestedPerson", "message", "callbackNumber"] as const;
 
 /** Every column but the mail's body: what a list of reports carries. */
 const summary = [
@@ -71,18 +79,33 @@ const decode = <T extends { callbackRequested: number }>(row: T): Omit<T, "callb
   callbackRequested: row.callbackRequested === 1,
 });
 
-export async function insertReport(db: Executor, report: NewReportInput): Promise<Report> {
-  const row = await db
-    .insertInto("reports")
-    .values({
-      createdAt: isoNow(),
-      ...report,
-      id: report.id ?? newId(),
-      callbackRequested: report.callbackRequested ? 1 : 0,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return decode(row);
+const newRow = (report: NewReportInput): NewReport => ({
+  createdAt: isoNow(),
+  ...report,
+  id: report.id ?? newId(),
+  callbackRequested: report.callbackRequested ? 1 : 0,
+});
+
+/** Stores a report and indexes it for search, in one transaction (the caller's, if it is one). */
+export function insertReport(db: Executor, report: NewReportInput): Promise<Report> {
+  return inTransaction(db, async (trx) => {
+    const row = await trx.insertInto("reports").values(newRow(report)).returningAll().executeTakeFirstOrThrow();
+    await indexReports(trx, [row]);
+    return decode(row);
+  });
+}
+
+/** Many reports at once (imports, volume seeds): multi-row inserts, indexed, in one transaction. */
+export function insertReports(db: Executor, reports: readonly NewReportInput[]): Promise<void> {
+  // SQLite binds at most 32,766 parameters a statement; a report has 22 columns.
+  const chunk = 1000;
+  return inTransaction(db, async (trx) => {
+    for (let i = 0; i < reports.length; i += chunk) {
+      const rows = reports.slice(i, i + chunk).map(newRow);
+      await trx.insertInto("reports").values(rows).execute();
+      await indexReports(trx, rows as Array<NewReport & { id: string }>);
+    }
+  });
 }
 
 /** Undefined for another contract's report: tenancy is part of the query. */
@@ -102,60 +125,192 @@ export async function getReportByCallId(db: Executor, callId: string): Promise<R
   return row && decode(row);
 }
 
-/** A contract's reports with their callback, narrowed by everything in the filter but paging. */
+/** Instants as stored (UTC, `toISOString`), so text comparison is time comparison whatever offset was given. */
+const stored = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : undefined);
+
+/** A contract's reports with their callback, narrowed by everything in the filter but paging and words. */
 function matching(db: Executor, contractId: string, filter: ReportFilter) {
-  let query = db
+  let query = withSearch(db)
     .selectFrom("reports")
     .leftJoin("callbacks", "callbacks.reportId", "reports.id")
     .where("reports.contractId", "=", contractId);
-  const q = filter.q?.trim();
-  if (q) query = query.where((eb) => eb.or(searchable.map((column) => containsText(`reports.${column}`, q))));
+  const from = stored(filter.from);
+  const to = stored(filter.to);
   if (filter.outcome) query = query.where("reports.outcome", "=", filter.outcome);
-  if (filter.from) query = query.where("reports.receivedAt", ">=", filter.from);
-  if (filter.to) query = query.where("reports.receivedAt", "<", filter.to);
+  if (from) query = query.where("reports.receivedAt", ">=", from);
+  if (to) query = query.where("reports.receivedAt", "<", to);
   if (filter.person) query = query.where("reports.routedMemberId", "=", filter.person);
   if (filter.callback) query = query.where("callbacks.status", "=", filter.callback);
   if (filter.urgent !== undefined) query = query.where("reports.callbackRequested", "=", filter.urgent ? 1 : 0);
   return query;
 }
 
-/**
- * A contract's reports, newest first, paged by a keyset cursor so a page boundary does not
- * shift while new reports arrive.
- */
-export async function listReports(db: Executor, contractId: string, filter: ReportFilter = {}): Promise<ReportPage> {
-  const limit = filter.limit ?? 50;
-  let query = matching(db, contractId, filter)
+type Cursor = { receivedAt: string; id: string };
+
+/** The matching reports after the cursor, in the list's order (newest first, then id). */
+function after(db: Executor, contractId: string, filter: ReportFilter, cursor: Cursor | undefined) {
+  const query = matching(db, contractId, filter);
+  if (!cursor) return query;
+  return query.where((eb) =>
+    eb.or([
+      eb("reports.receivedAt", "<", cursor.receivedAt),
+      eb.and([eb("reports.receivedAt", "=", cursor.receivedAt), eb("reports.id", "<", cursor.id)]),
+    ]),
+  );
+}
+
+/** …with what a list shows of each report. */
+function listed(db: Executor, contractId: string, filter: ReportFilter, cursor: Cursor | undefined) {
+  return after(db, contractId, filter, cursor)
     .select(summary.map((column) => `reports.${column}` as const))
     .select("callbacks.status as callbackStatus");
-  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-  if (cursor) {
-    query = query.where((eb) =>
-      eb.or([
-        eb("reports.receivedAt", "<", cursor.receivedAt),
-        eb.and([eb("reports.receivedAt", "=", cursor.receivedAt), eb("reports.id", "<", cursor.id)]),
-      ]),
-    );
+}
+
+/** …whose folded text holds every word: the exact test, whichever index found the candidates. */
+function holdingAll(db: Executor, contractId: string, filter: ReportFilter, cursor: Cursor | undefined, plan: SearchPlan) {
+  const dialect = dialectOf(db);
+  return listed(db, contractId, filter, cursor)
+    .innerJoin("report_search as s", "s.reportId", "reports.id")
+    .where((eb) => eb.and(plan.terms.map((term) => holds(dialect, eb.ref("s.searchText"), term))));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof listed>["execute"]>>[number];
+const newestFirst = (a: Row, b: Row) => (a.receivedAt === b.receivedAt ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.receivedAt < b.receivedAt ? 1 : -1);
+
+/** Every month tag from the contract's first report to its last, newest first. */
+async function contractMonths(db: Executor, contractId: string): Promise<string[]> {
+  const span = await contractSpan(db, contractId);
+  return span ? monthTags(span.first, span.last) : [];
+}
+
+/** A contract's first and last received instant; undefined without reports. */
+async function contractSpan(db: Executor, contractId: string): Promise<{ first: string; last: string } | undefined> {
+  const span = await sql<{ first: string | null; last: string | null }>`select
+    (select min(received_at) from reports where contract_id = ${contractId}) as first,
+    (select max(received_at) from reports where contract_id = ${contractId}) as last`.execute(db);
+  const row = span.rows[0];
+  return row?.first && row.last ? { first: row.first, last: row.last } : undefined;
+}
+
+/** The instant a key stands for. */
+const instantOf = (key: number): string => new Date(Math.floor(key / KEY_SLOTS)).toISOString();
+
+/**
+ * Through the index, month by month: tokens are tagged by contract and month, so each statement
+ * reads only the postings of the months it asks for. Newest month first, then the two before it,
+ * then four…: a frequent word fills the page from the first month; a rare one reaches back through
+ * all of them in a few statements.
+ */
+async function searched(db: Executor, contractId: string, filter: ReportFilter, plan: SearchPlan, cursor: Cursor | undefined, limit: number): Promise<Row[]> {
+  const span = await contractSpan(db, contractId);
+  if (!span) return [];
+  const from = stored(filter.from);
+  const to = stored(filter.to);
+  // Keys worth reading: the filter's dates, the cursor, the contract's own first and last report.
+  const first = Math.max(keyOf(span.first), from ? keyOf(from) : 0);
+  const last = Math.min(keyOf(span.last) + KEY_SLOTS - 1, to ? keyOf(to) - 1 : Infinity, cursor ? keyOf(cursor.receivedAt) + KEY_SLOTS - 1 : Infinity);
+  const months = monthTags(instantOf(first), instantOf(last));
+  const sqlite = dialectOf(db) === "sqlite";
+  const inMonths = (group: readonly string[], lo = first, hi = last) => {
+    const held = holdingAll(db, contractId, filter, cursor, plan);
+    if (!sqlite) return held.where(pgGramsMatch(contractId, plan.indexed, group));
+    return held
+      .innerJoin("report_search_fts", "report_search_fts.rowid", "s.key")
+      .where(sql<boolean>`report_search_fts match ${ftsQuery(contractId, plan.indexed, group)}`)
+      .where("report_search_fts.rowid", ">=", lo)
+      .where("report_search_fts.rowid", "<=", hi);
+  };
+  const rows: Row[] = [];
+  for (let start = 0, size = 1; start < months.length && rows.length <= limit; start += size, size *= 2) {
+    const group = months.slice(start, start + size);
+    const page = sqlite
+      ? inMonths(group).orderBy(sql`report_search_fts.rowid desc`)
+      : inMonths(group).orderBy("reports.receivedAt", "desc").orderBy("reports.id", "desc");
+    rows.push(...(await page.limit(limit + 1 - rows.length).execute()));
   }
-  const rows = await query
-    .orderBy("reports.receivedAt", "desc")
-    .orderBy("reports.id", "desc")
-    .limit(limit + 1)
-    .execute();
+  const edge = rows.at(-1);
+  if (!sqlite || rows.length <= limit || !edge) return sqlite ? rows.sort(newestFirst) : rows;
+  // SQLite's keys order reports by millisecond, the list by millisecond then id: read the
+  // millisecond at the page's edge whole, and sort.
+  const edgeKey = keyOf(edge.receivedAt);
+  const sameMs = await inMonths([monthTag(edge.receivedAt)], Math.max(first, edgeKey), Math.min(last, edgeKey + KEY_SLOTS - 1)).execute();
+  return [...rows.filter((row) => row.receivedAt > edge.receivedAt), ...sameMs].sort(newestFirst).slice(0, limit + 1);
+}
+
+/**
+ * A contract's reports, newest first, paged by a keyset cursor so a page boundary does not
+ * shift while new reports arrive. Words in `q` are searched through the engine's index; when
+ * every word is one character, a bounded scan (see `ReportSearch`).
+ */
+export async function listReports(
+  db: Executor,
+  contractId: string,
+  filter: ReportFilter = {},
+  options: { /** Reports a one-character search looks at per page (tests make it small). */ scanLimit?: number } = {},
+): Promise<ReportPage> {
+  const limit = filter.limit ?? 50;
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  const plan = planSearch(filter.q, options.scanLimit);
+  let rows: Row[];
+  let scanEnd: Cursor | null = null;
+  if (!plan) {
+    rows = await listed(db, contractId, filter, cursor).orderBy("reports.receivedAt", "desc").orderBy("reports.id", "desc").limit(limit + 1).execute();
+  } else if (plan.method === "scan") {
+    // Look at the next SCAN_LIMIT reports of the filter only; if the page is not full by then,
+    // the next page starts after the last report looked at.
+    const scanLimit = plan.scanLimit ?? 0;
+    const window = () => after(db, contractId, filter, cursor).orderBy("reports.receivedAt", "desc").orderBy("reports.id", "desc");
+    rows = await holdingAll(db, contractId, filter, cursor, plan)
+      .where("reports.id", "in", window().select("reports.id").limit(scanLimit))
+      .orderBy("reports.receivedAt", "desc")
+      .orderBy("reports.id", "desc")
+      .limit(limit + 1)
+      .execute();
+    if (rows.length <= limit) {
+      scanEnd = (await window().select(["reports.id", "reports.receivedAt"]).offset(scanLimit - 1).limit(1).executeTakeFirst()) ?? null;
+    }
+  } else {
+    rows = await searched(db, contractId, filter, plan, cursor, limit);
+  }
   const reports = rows.slice(0, limit).map(decode);
   const last = reports.at(-1);
+  const next = rows.length > limit && last ? last : scanEnd;
   return {
     reports,
-    nextCursor: rows.length > limit && last ? `${last.receivedAt}|${last.id}` : null,
+    nextCursor: next ? `${next.receivedAt}|${next.id}` : null,
+    search: plan ? { terms: plan.terms, method: plan.method, scanLimit: plan.scanLimit } : null,
   };
 }
 
-/** How many of a contract's reports the filter matches (paging aside). */
+/** How many of a contract's reports the filter matches (paging aside). One-character words scan the contract. */
 export async function countMatchingReports(db: Executor, contractId: string, filter: ReportFilter = {}): Promise<number> {
-  const row = await matching(db, contractId, filter)
-    .select((eb) => eb.fn.countAll().as("count"))
-    .executeTakeFirstOrThrow();
-  return toCount(row.count);
+  const plan = planSearch(filter.q);
+  const dialect = dialectOf(db);
+  const query = matching(db, contractId, filter);
+  const counted = <Q extends { select: typeof query.select }>(q: Q) => q.select((eb) => eb.fn.countAll<number | string>().as("count")).executeTakeFirstOrThrow();
+  if (!plan) return toCount((await counted(query)).count);
+  const held = query.innerJoin("report_search as s", "s.reportId", "reports.id").where((eb) => eb.and(plan.terms.map((term) => holds(dialect, eb.ref("s.searchText"), term))));
+  if (plan.method === "scan") return toCount((await held.select((eb) => eb.fn.countAll<number | string>().as("count")).executeTakeFirstOrThrow()).count);
+  const indexed =
+    dialect === "sqlite"
+      ? held.innerJoin("report_search_fts", "report_search_fts.rowid", "s.key").where(sql<boolean>`report_search_fts match ${ftsQuery(contractId, plan.indexed, await contractMonths(db, contractId))}`)
+      : held.where(pgGramsMatch(contractId, plan.indexed, await contractMonths(db, contractId)));
+  return toCount((await indexed.select((eb) => eb.fn.countAll<number | string>().as("count")).executeTakeFirstOrThrow()).count);
+}
+
+/**
+ * Every report the filter matches, newest first, as an async iterable with constant memory
+ * (the dashboard's CSV export). It reads page by page on the keyset cursor rather than holding a
+ * database cursor open: on SQLite the process has one connection, which a long read would hold
+ * against every other request.
+ */
+export async function* streamReports(db: Executor, contractId: string, filter: Omit<ReportFilter, "limit" | "cursor"> = {}, pageSize = 1000): AsyncGenerator<ReportListItem> {
+  let cursor: string | undefined;
+  do {
+    const page = await listReports(db, contractId, { ...filter, limit: pageSize, cursor });
+    yield* page.reports;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
 }
 
 function decodeCursor(cursor: string): { receivedAt: string; id: string } | undefined {

@@ -22,7 +22,7 @@ const DIGITS = [..."0123456789"];
 /** Characters whose folded form does not depend on their neighbours (no digits: those join into numbers). */
 const plainChar = fc.constantFrom(...HIRAGANA, ...KANJI, ...LATIN);
 const plainText = fc.array(plainChar, { maxLength: 30 }).map((cs) => cs.join(""));
-const anyText = fc.string({ unit: fc.constantFrom(...HIRAGANA, ...KANJI, ...LATIN, ...DIGITS, " ", "-", "ー", "、", "＋", "(", ")"), maxLength: 40 });
+const anyText = fc.string({ unit: fc.constantFrom(...HIRAGANA, ...KANJI, ...LATIN, ...DIGITS, " ", "-", "ー", "、", "＋", "(", ")", "\u200b", "\u0001"), maxLength: 40 });
 
 describe("searchFold — one folded form for the ways a text is written", () => {
   it.each([
@@ -31,6 +31,7 @@ describe("searchFold — one folded form for the ways a text is written", () => 
     ["さくら", "サクラ"],
     ["Sakura Inc.", "sakurainc"],
     ["田中 太郎", "田中太郎"],
+    ["田\u200b中\u0007", "田中"],
   ])("%s → %s", (input, folded) => {
     expect(searchFold(input)).toBe(folded);
   });

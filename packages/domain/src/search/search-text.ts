@@ -50,11 +50,14 @@ function collapseNumbers(input: string): string {
 
 /**
  * One field as the index and the search see it: `foldText` (NFKC, lower case, hiragana as
- * katakana, no white space or punctuation) after numbers are reduced to their digits.
+ * katakana, no white space or punctuation) after numbers are reduced to their digits. Control
+ * and format characters (bidi marks, zero-width joiners) go too: nobody types them into a search.
  */
 export function searchFold(input: string): string {
-  return foldText(collapseNumbers(input));
+  return fold(collapseNumbers(input));
 }
+
+const fold = (text: string): string => foldText(text).replace(/[\p{Cc}\p{Cf}]/gu, "");
 
 /** The text stored beside a report and indexed: each field folded, fields apart. */
 export function searchText(report: SearchableReport): string {
@@ -70,7 +73,7 @@ export function searchText(report: SearchableReport): string {
  */
 export function searchTerms(query: string): string[] {
   const words = collapseNumbers(query).split(/\s+/u);
-  return [...new Set(words.map(foldText).filter((term) => term.length > 0))];
+  return [...new Set(words.map(fold).filter((term) => term.length > 0))];
 }
 
 /** Characters, not UTF-16 units: a kanji outside the BMP (𠮷) is one character. */

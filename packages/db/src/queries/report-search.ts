@@ -1,0 +1,204 @@
+// The search index beside the reports (issue 11; docs/architecture.md, "Search"). The domain
+// folds a report's searchable fields into one text (`searchText`); `report_search` keeps it
+// beside the report, and the engine indexes its two-character pieces, so a term of two
+// characters (田中) is found through the index like a longer one:
+//   SQLite: an FTS5 table (contentless, ascii tokenizer) holds one token per bigram, tagged with
+//     the contract and the month; its rowid is `report_search.key`, the report's place in time,
+//     so FTS5 walks a token's postings newest first and stops at the page's limit, and a date
+//     range is a rowid range over the months it touches.
+//   PostgreSQL: a GIN index on the same tagged bigrams, computed from the stored text by an
+//     IMMUTABLE SQL function; the planner picks it or the (contract, time) b-tree.
+// Either way every term is then checked as a substring of the stored text: the bigrams say which
+// reports may hold a term, the substring check makes the answer exact.
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
+import type { ColumnType, Expression, Kysely, RawBuilder, SqlBool } from "kysely";
+import { isIndexableTerm, searchBigrams, searchTerms, searchText, type SearchableReport } from "@uketsuke/domain";
+import { dialectOf, type DialectName, type Executor } from "../executor.ts";
+
+/**
+ * The search tables, known only to this file and reports.ts (schema.ts describes what the app
+ * reads). `key` is SQLite's; `contractId` and `receivedAt` are PostgreSQL's (its GIN
+ * expression tags bigrams by contract and month, as SQLite's FTS documents are tagged).
+ */
+export type SearchTables = {
+  report_search: {
+    key: ColumnType<number, number | undefined, never>;
+    reportId: string;
+    contractId: ColumnType<string, string | undefined, never>;
+    receivedAt: ColumnType<string, string | undefined, never>;
+    searchText: string;
+  };
+  report_search_fts: { rowid: number; grams: string };
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations hold an untyped Kysely
+export const withSearch = (db: Executor | Kysely<any>) => (db as Executor).withTables<SearchTables>();
+
+/** A key is the received instant in ms times this, plus the report's place within that ms. */
+export const KEY_SLOTS = 1024;
+
+/** The first key of the millisecond `iso` falls in. */
+export const keyOf = (iso: string): number => Date.parse(iso) * KEY_SLOTS;
+
+/**
+ * A short tag per contract in front of every indexed bigram, so a token's postings hold one
+ * contract's reports and a search in a small contract never walks the big one's. Two contracts
+ * sharing a tag (2^-24 a pair) only cost candidates the contract condition drops.
+ */
+export function contractTag(contractId: string): string {
+  return createHash("md5").update(contractId).digest("hex").slice(0, 6);
+}
+
+/**
+ * The calendar month (UTC) of an instant, in hexadecimal. FTS5 finds a rowid inside a token's
+ * postings by reading them from one end, so a token per contract and month keeps that read to
+ * one month's reports when a date range or a later page starts in the past.
+ */
+export const monthTag = (iso: string): string => monthNumber(iso).toString(16);
+
+/** Months since year 0 of a stored instant (`YYYY-MM-…Z`), read from the text as PostgreSQL's index does. */
+const monthNumber = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+
+/** Every month tag from the month of `first` to the month of `last`, newest first. */
+export function monthTags(first: string, last: string): string[] {
+  const tags: string[] = [];
+  for (let month = monthNumber(last); month >= monthNumber(first); month--) tags.push(month.toString(16));
+  return tags;
+}
+
+/** The FTS5 document of a report: one token per distinct bigram of its text, tagged. */
+export function ftsDocument(contractId: string, receivedAt: string, text: string): string {
+  const tag = `${contractTag(contractId)}${monthTag(receivedAt)}`;
+  return searchBigrams(text)
+    .map((gram) => `${tag}${gram}`)
+    .join(" ");
+}
+
+/** What indexing a report reads: its id, contract, time and searchable fields. */
+export interface IndexedReport extends SearchableReport {
+  id: string;
+  contractId: string;
+  receivedAt: string;
+}
+
+/**
+ * Stores the folded text of reports just inserted and indexes it. Call it inside the
+ * transaction that inserted them: a report is never saved without being findable.
+ */
+export async function indexReports(db: Executor, reports: readonly IndexedReport[]): Promise<void> {
+  if (reports.length === 0) return;
+  const sdb = withSearch(db);
+  if (dialectOf(db) === "postgres") {
+    // The GIN index computes the bigrams from the stored text itself.
+    await sdb
+      .insertInto("report_search")
+      .values(reports.map((r) => ({ reportId: r.id, contractId: r.contractId, receivedAt: r.receivedAt, searchText: searchText(r) })))
+      .execute();
+    return;
+  }
+  for (const report of reports) {
+    const text = searchText(report);
+    const first = keyOf(report.receivedAt);
+    // The next free place in the report's millisecond. SQLite has one writer at a time, so no
+    // other transaction can take it between this read and the insert.
+    const inserted = await sql<{ key: number }>`
+      insert into report_search (key, report_id, search_text)
+      select coalesce(max(key) + 1, ${first}), ${report.id}, ${text}
+      from report_search where key between ${first} and ${first + KEY_SLOTS - 1}
+      returning key`.execute(db);
+    const key = inserted.rows[0]?.key;
+    if (key === undefined || key >= first + KEY_SLOTS) {
+      throw new Error(`more than ${KEY_SLOTS} reports received in the same millisecond (${report.receivedAt})`);
+    }
+    await sql`insert into report_search_fts (rowid, grams) values (${key}, ${ftsDocument(report.contractId, report.receivedAt, text)})`.execute(db);
+  }
+}
+
+/** Folds and indexes every report again (a migration's job: the index is new, or the folding changed). */
+export async function reindexAllReports(db: Executor, batch = 2000): Promise<number> {
+  const sdb = withSearch(db);
+  await sdb.deleteFrom("report_search").execute();
+  if (dialectOf(db) === "sqlite") await sql`insert into report_search_fts (report_search_fts) values ('delete-all')`.execute(db);
+  let after = "";
+  let count = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom("reports")
+      .select(["id", "contractId", "receivedAt", "callerCompany", "callerName", "requestedPerson", "message", "callbackNumber"])
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(batch)
+      .execute();
+    await indexReports(db, rows);
+    count += rows.length;
+    const last = rows.at(-1);
+    if (!last || rows.length < batch) return count;
+    after = last.id;
+  }
+}
+
+/** How a query was searched: the API hands this to the client with the page. */
+export interface ReportSearch {
+  /** The words as compared: folded (width, kana, case; numbers as their digits). */
+  terms: string[];
+  /**
+   * "index": every matching report is found through the engine's index. "scan": every word is
+   * one character, which no bigram holds, so each page looks at no more than `scanLimit` reports
+   * (newest first, from the cursor) and `nextCursor` goes on from where that look stopped; a
+   * page may then hold fewer reports than asked, even none, with more to come.
+   */
+  method: "index" | "scan";
+  scanLimit: number | null;
+}
+
+/** Reports one page of a one-character search looks at (issue 11: "a bounded scan"). */
+export const SCAN_LIMIT = 5000;
+
+export interface SearchPlan extends ReportSearch {
+  /** Terms of two characters or more: these go through the index. */
+  indexed: string[];
+}
+
+/** The plan for a query, or undefined when it holds no searchable word. */
+export function planSearch(q: string | undefined, scanLimit = SCAN_LIMIT): SearchPlan | undefined {
+  const terms = searchTerms(q ?? "");
+  if (terms.length === 0) return undefined;
+  const indexed = terms.filter(isIndexableTerm);
+  return indexed.length > 0 ? { terms, indexed, method: "index", scanLimit: null } : { terms, indexed, method: "scan", scanLimit };
+}
+
+/**
+ * The bigrams a term's candidates must hold: every other one and the last, which covers every
+ * character. Fewer postings to walk than all of them; the substring check does the rest.
+ */
+export function coveringBigrams(indexed: readonly string[]): string[] {
+  const grams = new Set<string>();
+  for (const term of indexed) {
+    const chars = Array.from(term);
+    for (let i = 0; i + 1 < chars.length; i += 2) grams.add(`${chars[i]}${chars[i + 1]}`);
+    if (chars.length % 2 === 1 && chars.length > 1) grams.add(`${chars.at(-2)}${chars.at(-1)}`);
+  }
+  return [...grams];
+}
+
+/** FTS5 query over the months `months`: in any of them (OR), a report holding every covering bigram (AND). */
+export function ftsQuery(contractId: string, indexed: readonly string[], months: readonly string[]): string {
+  const tag = contractTag(contractId);
+  const grams = coveringBigrams(indexed);
+  // Tokens hold no '"' (folding removed all punctuation), so quoting is enough.
+  return months.map((month) => `(${grams.map((gram) => `"${tag}${month}${gram}"`).join(" AND ")})`).join(" OR ");
+}
+
+/** PostgreSQL: in any of `months`, a report whose tagged bigrams hold every covering bigram. */
+export function pgGramsMatch(contractId: string, indexed: readonly string[], months: readonly string[]): RawBuilder<SqlBool> {
+  const tag = contractTag(contractId);
+  const grams = coveringBigrams(indexed);
+  const perMonth = months.map((month) => sql`report_search_grams(s.contract_id, s.received_at, s.search_text) @> ${grams.map((gram) => `${tag}${month}${gram}`)}::text[]`);
+  return sql<SqlBool>`(${sql.join(perMonth, sql` or `)})`;
+}
+
+/** `column` holds `term` as a substring: the exact test behind every index. */
+export function holds(dialect: DialectName, column: Expression<string>, term: string): RawBuilder<SqlBool> {
+  return dialect === "postgres" ? sql<SqlBool>`strpos(${column}, ${term}) > 0` : sql<SqlBool>`instr(${column}, ${term}) > 0`;
+}
