@@ -2,6 +2,7 @@
 // allowed number of passwords, the right password waits out the throttle like a wrong one, a
 // flood of bad sign-ins does not starve a real one, and an attacker's failures do not lock the
 // owner out when the owner signs in from elsewhere.
+import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "@uketsuke/api";
 import { DEMO_PASSWORD, LOGINS, startUketsuke, type Uketsuke } from "./support/uketsuke.ts";
@@ -115,23 +116,49 @@ describe("no lock-out of the owner", () => {
 
 describe("no unauthenticated denial of service", () => {
   it("a real sign-in answers within 2 s while 500 wrong ones arrive", async () => {
-    // 500 wrong sign-ins from five clients, for addresses that exist and that do not. (Many
-    // thousands of clients could still fill the hashing queue: then sign-ins are refused at once
-    // as busy, never left hanging.)
-    const flood = Array.from({ length: 500 }, (_, i) =>
-      login(i % 2 ? LOGINS.operator2 : `flood-${i}@dos.example.com`, `wrong-password-${i}`, `100.64.0.${i % 5}`),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // 500 wrong sign-ins from five clients, for addresses that exist and that do not, sent by
+    // another thread (an attacker's machine is not the server's event loop). Many thousands of
+    // clients could still fill the hashing queue: then sign-ins are refused at once as busy.
+    const flood = floodFrom(server.url, LOGINS.operator2, 500);
+    await flood.sent;
     const started = performance.now();
     const real = await login(LOGINS.hikari, DEMO_PASSWORD, "192.0.2.200");
     const ms = performance.now() - started;
-    const answers = await Promise.all(flood);
-    console.info(`[measure] real sign-in under 500 bad ones: ${ms.toFixed(0)} ms (status ${real.status}); flood answers: ${JSON.stringify(countBy(answers.map((a) => a.status)))}`);
+    const answers = await flood.answered;
+    console.info(`[measure] real sign-in under 500 bad ones: ${ms.toFixed(0)} ms (status ${real.status}); flood answers: ${JSON.stringify(countBy(answers))}`);
     expect(real.status).toBe(200);
     expect(ms).toBeLessThan(2_000);
-    expect(answers.every((a) => a.status < 500 || a.status === 503)).toBe(true);
+    expect(answers.every((status) => status === 401 || status === 429)).toBe(true);
   }, 120_000);
 });
+
+/** Sends `count` wrong sign-ins at once from a worker thread; `sent` once the server is answering them. */
+function floodFrom(url: string, existing: string, count: number) {
+  const worker = new Worker(
+    `const { parentPort, workerData: { url, existing, count } } = require("node:worker_threads");
+    const all = Array.from({ length: count }, (_, i) =>
+      fetch(url + "/trpc/auth.login", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "100.64.0." + (i % 5) },
+        body: JSON.stringify({ email: i % 2 ? existing : "flood-" + i + "@dos.example.com", password: "wrong-password-" + i }),
+      }).then(async (r) => { await r.text(); parentPort.postMessage({ sent: true }); return r.status; }, () => 0));
+    Promise.all(all).then((statuses) => parentPort.postMessage({ statuses }));`,
+    { eval: true, workerData: { url, existing, count } },
+  );
+  let onSent = () => {};
+  const sent = new Promise<void>((resolve) => (onSent = resolve));
+  const answered = new Promise<number[]>((resolve, reject) => {
+    worker.on("message", (m: { sent?: true; statuses?: number[] }) => {
+      if (m.sent) onSent();
+      if (m.statuses) {
+        resolve(m.statuses);
+        void worker.terminate();
+      }
+    });
+    worker.on("error", reject);
+  });
+  return { sent, answered };
+}
 
 function countBy(values: number[]): Record<number, number> {
   const counts: Record<number, number> = {};

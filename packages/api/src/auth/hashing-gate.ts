@@ -7,7 +7,10 @@ export type HashingGateOptions = {
   concurrency: number;
   /** Hashes waiting for a turn; past this, a sign-in is told to try again instead of queueing for minutes. */
   maxWaiting: number;
-  /** Hashes one client may have running or waiting; a flood from one address cannot fill the queue. */
+  /**
+   * Hashes one client may have running or waiting once the queue is half full: a flood from one
+   * address cannot fill it, while a few people signing in at once behind one office NAT still can.
+   */
   perClient: number;
 };
 
@@ -30,7 +33,8 @@ export class HashingGate {
     // In-process callers (scripts, tests) have no address and share the global bound only.
     const key = client ?? "";
     const held = this.held.get(key) ?? 0;
-    if (client !== null && held >= this.options.perClient) throw new DomainError("SIGN_IN_BUSY");
+    const crowded = this.limit.pendingCount >= this.options.maxWaiting / 2;
+    if (client !== null && crowded && held >= this.options.perClient) throw new DomainError("SIGN_IN_BUSY");
     this.held.set(key, held + 1);
     try {
       return await this.limit(task);
