@@ -167,7 +167,8 @@ describe("requests no client would send get a 4xx, never a 500", () => {
     ["a query by POST", () => fetch(`${server.url}/trpc/auth.me`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })],
     ["an unknown procedure", () => fetch(`${server.url}/trpc/reports.delete`)],
     ["an unknown procedure by POST", () => fetch(`${server.url}/trpc/admin.nothing.here`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })],
-    ["an unknown path", () => fetch(`${server.url}/no/such/page`)],
+    // (Other unknown paths are the dashboard's routes: its index.html, which shows its own not-found.)
+    ["an unknown path under the server's own", () => fetch(`${server.url}/telephony/no/such/page`)],
     ["a session cookie that does not decode", () => fetch(`${server.url}/trpc/auth.me`, { headers: { cookie: `${SESSION_COOKIE}=%E0%A4%A; other=%` } })],
     ["a very long session cookie", () => fetch(`${server.url}/trpc/auth.me`, { headers: { cookie: `${SESSION_COOKIE}=${"x".repeat(8_000)}` } })],
   ];

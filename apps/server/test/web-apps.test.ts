@@ -72,6 +72,7 @@ describe("the built apps", () => {
     const trpc = await get("/trpc/nope.nothing");
     expect(trpc.status).toBe(404);
     expect(trpc.headers.get("content-type")).toMatch(/json/);
+    for (const p of ["/trpc", "/telephony", "/telephony/events", "/healthz/x"]) expect((await get(p)).status, p).toBe(404);
     const ring = await server.ring();
     expect(ring.status).toBe(200);
   });

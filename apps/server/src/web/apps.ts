@@ -31,6 +31,9 @@ export const defaultAppDirs: AppDirs = {
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
+/** The server's own paths: a miss there is a 404 of the API, never an app's page. */
+const SERVER_PATHS = /^\/(trpc|telephony|healthz)(\/|$)/;
+
 /** Mount under the root of the server; `/trpc`, `/telephony` and `/healthz` are routed before it. */
 export function appRoutes(dirs: AppDirs = defaultAppDirs): Hono {
   const web = new Hono();
@@ -55,6 +58,7 @@ function mountApp(web: Hono, base: string, dir: string | null, name: "dashboard"
     web.get(`${prefix}/*`, serveStatic({ root: dir, rewriteRequestPath: strip, index: "__none__" }));
   }
   web.get(`${prefix}/*`, async (c) => {
+    if (SERVER_PATHS.test(c.req.path)) return c.notFound();
     const requested = strip(c.req.path);
     // A missing file (an old hash, a typo) is a 404, not the app: a browser would run HTML as JS.
     if (path.posix.extname(requested) !== "") return c.notFound();
