@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fieldLabel, message } from "@uketsuke/domain";
 import type { Page } from "playwright-core";
-import { callIdOf, LOGINS, MIRAI_NUMBER, openConsole, queueRow, reportsOf, startSuite, waitFor, type Locale, type Suite } from "./support.ts";
+import { callIdOf, LOGINS, MIRAI_NUMBER, openConsole, queueRow, reportsOf, suiteForFile, waitFor, type Locale } from "./support.ts";
 
-let suite: Suite;
-beforeAll(async () => {
-  suite = await startSuite();
-});
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = suiteForFile();
 
 async function answer(page: Page, name: string) {
-  await suite.server.ring({ callId: name, to: MIRAI_NUMBER, from: "090-4444-5555" });
-  const callId = await callIdOf(suite.server, name);
+  await suite().server.ring({ callId: name, to: MIRAI_NUMBER, from: "090-4444-5555" });
+  const callId = await callIdOf(suite().server, name);
   await queueRow(page, callId).waitFor();
   await page.keyboard.press("Alt+KeyA");
   await page.locator("[data-answer-phrase]").waitFor();
@@ -25,7 +19,7 @@ const fieldError = (page: Page, path: string) => page.locator(`[data-field-error
 describe("bad input", () => {
   for (const locale of ["en", "ja"] as Locale[]) {
     it(`shows the field error in the chosen language (${locale}) and saves nothing`, async () => {
-      const { context, page } = await openConsole(suite, LOGINS.operator, locale);
+      const { context, page } = await openConsole(suite(), LOGINS.operator, locale);
       const callId = await answer(page, `bad-input-${locale}`);
       const callback = page.getByLabel(fieldLabel("callbackNumber")[locale]);
       await callback.fill("03-12");
@@ -48,13 +42,13 @@ describe("bad input", () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("call-message");
       expect(await page.locator("[data-preview='body']").count()).toBe(0);
 
-      expect((await reportsOf(suite.server)).filter((r) => r.callId === callId)).toEqual([]);
+      expect((await reportsOf(suite().server)).filter((r) => r.callId === callId)).toEqual([]);
       await context.close();
     });
   }
 
   it("shows the server's own field errors in the same place when the server refuses", async () => {
-    const { context, page } = await openConsole(suite, LOGINS.operator, "en");
+    const { context, page } = await openConsole(suite(), LOGINS.operator, "en");
     const callId = await answer(page, "server-refuses");
     await page.getByRole("textbox", { name: fieldLabel("message").en, exact: true }).fill("Please call back.");
     // What the browser checked is not what arrives (a stale tab, a proxy): the server decides.
@@ -65,14 +59,14 @@ describe("bad input", () => {
     await page.keyboard.press("Alt+KeyP");
     await fieldError(page, "callbackNumber").waitFor();
     expect(await fieldError(page, "callbackNumber").textContent()).toBe(message("FIELD_PHONE_INVALID").en);
-    expect((await reportsOf(suite.server)).filter((r) => r.callId === callId)).toEqual([]);
+    expect((await reportsOf(suite().server)).filter((r) => r.callId === callId)).toEqual([]);
     await context.close();
   });
 });
 
 describe("a call's page", () => {
   it("keeps a half-written form through a reload, in this tab", async () => {
-    const { context, page } = await openConsole(suite, LOGINS.operator);
+    const { context, page } = await openConsole(suite(), LOGINS.operator);
     const callId = await answer(page, "reload");
     await page.keyboard.type("株式会社さくら商事");
     await page.keyboard.press("Alt+KeyM");
@@ -89,7 +83,7 @@ describe("a call's page", () => {
   });
 
   it("shows the caller's history with this client, opens calls by hand, and has the rules and shortcuts at hand", async () => {
-    const { context, page } = await openConsole(suite, LOGINS.operator);
+    const { context, page } = await openConsole(suite(), LOGINS.operator);
     // An earlier call from the same number, reported.
     const first = await answer(page, "history-1");
     await page.keyboard.type("株式会社さくら商事");
@@ -100,7 +94,7 @@ describe("a call's page", () => {
     await page.keyboard.press("Alt+KeyS");
     await page.locator("[data-wrap-up]").waitFor();
     await page.keyboard.press("Alt+KeyQ");
-    await waitFor(async () => (await reportsOf(suite.server)).some((r) => r.callId === first));
+    await waitFor(async () => (await reportsOf(suite().server)).some((r) => r.callId === first));
 
     await page.keyboard.press("Alt+KeyA"); // next call: none waiting, back to the desk
     const second = await answer(page, "history-2");
@@ -133,7 +127,7 @@ describe("a call's page", () => {
     await dialog.getByLabel(fieldLabel("from").ja).fill("06-1111-2222");
     await dialog.getByRole("button", { name: "開く" }).click();
     await page.locator("[data-answer-phrase]", { hasText: "ひかり法律事務所" }).waitFor();
-    const manual = await suite.server.running.db.db.selectFrom("calls").selectAll().where("source", "=", "manual").executeTakeFirstOrThrow();
+    const manual = await suite().server.running.db.db.selectFrom("calls").selectAll().where("source", "=", "manual").executeTakeFirstOrThrow();
     expect(manual).toMatchObject({ status: "answered", fromNumber: "+81611112222" });
     await context.close();
   });

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callIdOf, LOGINS, newConsoleContext, queueRow, signIn, startRelay, startSuite, type Suite } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { callIdOf, LOGINS, newConsoleContext, queueRow, signIn, startRelay, suiteForFile } from "./support.ts";
 
-let suite: Suite;
-beforeAll(async () => {
-  suite = await startSuite();
-});
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = suiteForFile();
 
 describe("the live connection", () => {
   it("is cut and restored: the banner says so, and a call that rang meanwhile appears", async () => {
-    const relay = await startRelay(suite.server.url);
-    const context = await newConsoleContext(suite.browser, "ja");
+    const relay = await startRelay(suite().server.url);
+    const context = await newConsoleContext(suite().browser, "ja");
     const page = await context.newPage();
     await signIn(page, relay.url, LOGINS.operator);
 
@@ -22,8 +16,8 @@ describe("the live connection", () => {
     expect(await banner.textContent()).toContain("再接続");
     expect(await page.locator("[data-live]").getAttribute("data-live")).not.toBe("live");
 
-    await suite.server.ring({ callId: "rang-while-cut" });
-    const callId = await callIdOf(suite.server, "rang-while-cut");
+    await suite().server.ring({ callId: "rang-while-cut" });
+    const callId = await callIdOf(suite().server, "rang-while-cut");
     expect(await queueRow(page, callId).count()).toBe(0);
 
     relay.restore();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { enumLabel, fieldLabel, REPORT_SUBJECT } from "@uketsuke/domain";
 import {
   callIdOf,
@@ -10,25 +10,18 @@ import {
   reportsOf,
   runAxe,
   screenshot,
-  startSuite,
+  suiteForFile,
   waitFor,
   type Locale,
-  type Suite,
 } from "./support.ts";
 
-let suite: Suite;
-beforeAll(async () => {
-  suite = await startSuite();
-});
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = suiteForFile();
 
 describe("signing in", () => {
   it("shows a sign-in page without serious or critical accessibility problems", async () => {
-    const context = await newConsoleContext(suite.browser, "ja");
+    const context = await newConsoleContext(suite().browser, "ja");
     const page = await context.newPage();
-    await page.goto(`${suite.server.url}/console/`);
+    await page.goto(`${suite().server.url}/console/`);
     await page.getByLabel("メールアドレス").waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("ja");
     expect(await runAxe(page)).toEqual([]);
@@ -39,15 +32,15 @@ describe("signing in", () => {
 
 /** The whole path of a call, by keyboard, in either language. */
 async function takeCall(locale: Locale) {
-  const { context, page } = await openConsole(suite, LOGINS.operator, locale);
+  const { context, page } = await openConsole(suite(), LOGINS.operator, locale);
   // The header: open now (R9, by the server's clock: Tuesday 10:00 JST), and this operator's sender (R2).
   expect(await page.locator("[data-business]").getAttribute("data-business")).toBe("open");
   expect(await page.locator("[data-business]").textContent()).toContain("18:00");
   expect(await page.locator("[data-sender]").textContent()).toBe("sato@uketsuke.example.jp");
 
   const external = `main-flow-${locale}`;
-  await suite.server.ring({ callId: external, from: "03-5555-1234" });
-  const callId = await callIdOf(suite.server, external);
+  await suite().server.ring({ callId: external, from: "03-5555-1234" });
+  const callId = await callIdOf(suite().server, external);
 
   // The call arrives over SSE: no reload, no click.
   await queueRow(page, callId).waitFor();
@@ -90,9 +83,9 @@ async function takeCall(locale: Locale) {
   await page.locator("[data-wrap-up]").waitFor();
   expect(await page.locator("[data-saved-to]").textContent()).toContain("山田 太郎");
 
-  const report = (await reportsOf(suite.server)).find((r) => r.callId === callId);
+  const report = (await reportsOf(suite().server)).find((r) => r.callId === callId);
   expect(report).toMatchObject({ callerCompany: "株式会社さくら商事", callerName: "田中 一郎", routedName: "山田 太郎", outcome: "message" });
-  const mail = await capturedReport(suite.server, report!.messageId);
+  const mail = await capturedReport(suite().server, report!.messageId);
   expect(mail.subject).toBe(REPORT_SUBJECT);
   expect(mail.fromAddress).toBe("sato@uketsuke.example.jp");
   expect(mail.toAddresses).toEqual(["yamada@mirai-kensetsu.example.com"]);
@@ -100,7 +93,7 @@ async function takeCall(locale: Locale) {
   expect(mail.bodyText).toBe(previewBody);
 
   await page.keyboard.press("Alt+KeyQ");
-  await waitFor(async () => (await suite.server.running.db.db.selectFrom("calls").select("status").where("id", "=", callId).executeTakeFirst())?.status === "ended");
+  await waitFor(async () => (await suite().server.running.db.db.selectFrom("calls").select("status").where("id", "=", callId).executeTakeFirst())?.status === "ended");
   await context.close();
 }
 
@@ -111,7 +104,7 @@ describe("the main flow", () => {
 
   it("works the same with the interface in English (labels and outcome from the catalogue)", async () => {
     await takeCall("en");
-    const report = (await reportsOf(suite.server)).at(-1);
+    const report = (await reportsOf(suite().server)).at(-1);
     expect(enumLabel("outcome", report!.outcome).en).toBe("Message taken");
   });
 });

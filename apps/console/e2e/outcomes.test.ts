@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fieldLabel, message, TEST_CALL_GUIDANCE } from "@uketsuke/domain";
 import type { Page } from "playwright-core";
-import { callIdOf, HIKARI_NUMBER, LOGINS, MIRAI_NUMBER, openConsole, queueRow, reportsOf, startSuite, waitFor, type Suite } from "./support.ts";
+import { callIdOf, HIKARI_NUMBER, LOGINS, MIRAI_NUMBER, openConsole, queueRow, reportsOf, suiteForFile, waitFor } from "./support.ts";
 
-let suite: Suite;
-beforeAll(async () => {
-  suite = await startSuite();
-});
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = suiteForFile();
 
 async function answerNewCall(page: Page, name: string, to = MIRAI_NUMBER) {
-  await suite.server.ring({ callId: name, to, from: "090-2222-3333" });
-  const callId = await callIdOf(suite.server, name);
+  await suite().server.ring({ callId: name, to, from: "090-2222-3333" });
+  const callId = await callIdOf(suite().server, name);
   await queueRow(page, callId).waitFor();
   await page.keyboard.press("Alt+KeyA");
   await page.locator("[data-answer-phrase]").waitFor();
@@ -28,12 +22,12 @@ async function previewAndSave(page: Page) {
 }
 
 async function reportOf(callId: string) {
-  return waitFor(async () => (await reportsOf(suite.server)).find((r) => r.callId === callId));
+  return waitFor(async () => (await reportsOf(suite().server)).find((r) => r.callId === callId));
 }
 
 describe("outcomes other than a message", () => {
   it("a registered look-alike, typed as heard, turns the call into a wrong number with one key and gives the words to say", async () => {
-    const { context, page } = await openConsole(suite, LOGINS.operator);
+    const { context, page } = await openConsole(suite(), LOGINS.operator);
     const callId = await answerNewCall(page, "wrong-number");
     await page.getByLabel(fieldLabel("company").ja).fill("ミライケンセツさんですか？");
     const match = page.locator("[data-registry-match]");
@@ -46,13 +40,13 @@ describe("outcomes other than a message", () => {
     await previewAndSave(page);
 
     const report = await reportOf(callId);
-    const entry = await suite.server.running.db.db.selectFrom("wrong_number_entries").select("id").where("companyName", "=", "株式会社未来建設").executeTakeFirstOrThrow();
+    const entry = await suite().server.running.db.db.selectFrom("wrong_number_entries").select("id").where("companyName", "=", "株式会社未来建設").executeTakeFirstOrThrow();
     expect(report).toMatchObject({ outcome: "wrong_number", wrongNumberEntryId: entry.id });
     await context.close();
   });
 
   it("a test call: one key, the guidance to read out, saved as a test call without a message", async () => {
-    const { context, page } = await openConsole(suite, LOGINS.operator);
+    const { context, page } = await openConsole(suite(), LOGINS.operator);
     const callId = await answerNewCall(page, "test-call", HIKARI_NUMBER);
     expect(await page.locator("[data-answer-phrase]").textContent()).toContain("ひかり法律事務所");
     await page.keyboard.press("Alt+Digit3");
@@ -63,10 +57,10 @@ describe("outcomes other than a message", () => {
   });
 
   it("the caller hangs up mid-call: the operator is told, the form stays, and the report is still saved", async () => {
-    const { context, page } = await openConsole(suite, LOGINS.operator);
+    const { context, page } = await openConsole(suite(), LOGINS.operator);
     const callId = await answerNewCall(page, "hung-up");
     await page.keyboard.type("株式会社さくら商事");
-    await suite.server.event({ type: "hangup", callId: "hung-up", to: MIRAI_NUMBER, direction: "inbound" });
+    await suite().server.event({ type: "hangup", callId: "hung-up", to: MIRAI_NUMBER, direction: "inbound" });
     await page.locator("[data-hung-up]").waitFor();
     expect(await page.getByLabel(fieldLabel("callerCompany").ja).inputValue()).toBe("株式会社さくら商事");
     await page.keyboard.press("Alt+KeyM");
@@ -79,7 +73,7 @@ describe("outcomes other than a message", () => {
   });
 
   it("a call for a group company shows R10's wording, and is recorded as not relayed", async () => {
-    const { context, page } = await openConsole(suite, LOGINS.operator);
+    const { context, page } = await openConsole(suite(), LOGINS.operator);
     const callId = await answerNewCall(page, "group-company");
     await page.getByLabel(fieldLabel("company").ja).fill("みらい不動産さん");
     const notice = page.locator("[data-other-company]");

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { message } from "@uketsuke/domain";
 import type { Route } from "playwright-core";
-import { callIdOf, LOGINS, openConsole, queueRow, startSuite, type Suite } from "./support.ts";
+import { callIdOf, LOGINS, openConsole, queueRow, suiteForFile } from "./support.ts";
 
-let suite: Suite;
-beforeAll(async () => {
-  suite = await startSuite();
-});
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = suiteForFile();
 
 describe("two consoles, one call", () => {
   it("both answer at once: one gets the screen pop, the other is told plainly and keeps a working queue", async () => {
-    const sato = await openConsole(suite, LOGINS.operator);
-    const suzuki = await openConsole(suite, LOGINS.operator2);
-    await suite.server.ring({ callId: "race" });
-    const callId = await callIdOf(suite.server, "race");
+    const sato = await openConsole(suite(), LOGINS.operator);
+    const suzuki = await openConsole(suite(), LOGINS.operator2);
+    await suite().server.ring({ callId: "race" });
+    const callId = await callIdOf(suite().server, "race");
     await Promise.all([queueRow(sato.page, callId).waitFor(), queueRow(suzuki.page, callId).waitFor()]);
 
     // Hold each answer at the browser's edge until both operators have pressed, then let both
@@ -47,12 +41,12 @@ describe("two consoles, one call", () => {
     expect([...outcome].sort()).toEqual(["told", "won"]);
 
     const loser = outcome[0] === "told" ? sato.page : suzuki.page;
-    const winnerId = (await suite.server.running.db.db.selectFrom("calls").select("claimedBy").where("id", "=", callId).executeTakeFirstOrThrow()).claimedBy;
+    const winnerId = (await suite().server.running.db.db.selectFrom("calls").select("claimedBy").where("id", "=", callId).executeTakeFirstOrThrow()).claimedBy;
     expect(winnerId).not.toBeNull();
     // The loser's queue no longer offers the call, and still takes the next one.
     await queueRow(loser, callId).waitFor({ state: "detached" });
-    await suite.server.ring({ callId: "race-next" });
-    const next = await callIdOf(suite.server, "race-next");
+    await suite().server.ring({ callId: "race-next" });
+    const next = await callIdOf(suite().server, "race-next");
     await queueRow(loser, next).waitFor();
     await loser.keyboard.press("Alt+KeyA");
     await loser.locator("[data-answer-phrase]").waitFor();

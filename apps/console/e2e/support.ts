@@ -4,6 +4,7 @@
  */
 import net from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { getCapturedMail } from "@uketsuke/db";
 import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "@uketsuke/server/testing";
 import { launchBrowser } from "@uketsuke/web/testing";
@@ -31,6 +32,21 @@ export async function startSuite(): Promise<Suite> {
     await server.close();
     throw error;
   }
+}
+
+/** One server and one browser for a test file: started before its tests, closed after them. */
+export function suiteForFile(): () => Suite {
+  let suite: Suite | undefined;
+  beforeAll(async () => {
+    suite = await startSuite();
+  });
+  afterAll(async () => {
+    await suite?.close();
+  });
+  return () => {
+    if (!suite) throw new Error("the suite has not started");
+    return suite;
+  };
 }
 
 /** A fresh browser profile (cookies, storage) at a desk-sized window, language chosen up front. */

@@ -1,6 +1,6 @@
 import { useText } from "@uketsuke/web";
 import { messages } from "../messages.ts";
-import { Dialog } from "./dialog.tsx";
+import { Dialog, DialogClose } from "./dialog.tsx";
 import { ShortcutKeys } from "./kbd.tsx";
 import { SHORTCUTS, type ShortcutId } from "./shortcuts.ts";
 
@@ -29,11 +29,7 @@ export function ShortcutOverlay({ open, onClose }: { open: boolean; onClose: () 
             </tr>
           </tbody>
         </table>
-        <div className="dialog__actions">
-          <button type="button" className="button button--primary" onClick={onClose} autoFocus>
-            {t(messages.close)}
-          </button>
-        </div>
+        <DialogClose onClose={onClose} />
       </div>
     </Dialog>
   );

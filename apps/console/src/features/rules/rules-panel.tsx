@@ -1,7 +1,7 @@
 import { message, ruleInfo, type MessageCode, type RuleId } from "@uketsuke/domain";
 import { RuleNotice, useText, type LocalizedText } from "@uketsuke/web";
 import { messages } from "../../messages.ts";
-import { Dialog } from "../../ui/dialog.tsx";
+import { Dialog, DialogClose } from "../../ui/dialog.tsx";
 
 /**
  * What callers ask that the rules refuse, with the catalogue's words to read out (Japanese
@@ -26,11 +26,7 @@ export default function RulesPanel({ open, onClose }: { open: boolean; onClose: 
             <RuleNotice rule={rule} title={ruleInfo(rule).title} text={message(code)} bothLanguages />
           </section>
         ))}
-        <div className="dialog__actions">
-          <button type="button" className="button button--primary" onClick={onClose} autoFocus>
-            {t(messages.close)}
-          </button>
-        </div>
+        <DialogClose onClose={onClose} />
       </div>
     </Dialog>
   );
