@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A page on a busy machine may take seconds to draw; a poll waits for it, never a fixed sleep.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
   },
 });
