@@ -76,7 +76,6 @@ export const messages = {
   formTitle: { ja: "ご伝言の記録", en: "Taking the message" },
   whoFrom: { ja: "誰から（R8）", en: "From whom (R8)" },
   companyHeardHint: { ja: "お客様がおかけになった先が当社の名乗りと違うときに入力（間違い電話・他社宛の確認）", en: "When the caller asks for a company other than the one you answered as (wrong number, other company)" },
-  urgent: { ja: "至急", en: "Urgent" },
   urgentHint: { ja: "報告本文の先頭に【至急】と入ります。件名は変わりません（R1）。", en: "Marks the top of the report body. The subject never changes (R1)." },
   callbackHint: { ja: "お電話の方が折り返しを待っています（R5）", en: "The caller is waiting for a callback (R5)" },
   routingTo: { ja: "報告先", en: "Report goes to" },

@@ -44,6 +44,9 @@ describe("field labels", () => {
     expect(fieldLabel("to", "statsInputSchema").ja).toBe("期間（終了）");
     expect(fieldLabel("outcome", "reportFilterSchema")).toEqual(fieldLabels.outcome);
     expect(fieldLabel("from", "toString")).toEqual(fieldLabels.from);
+    // 至急 on a message is the operator's mark; in the report filter it means "callback requested".
+    expect(fieldLabel("urgent", "messageInputSchema")).toEqual({ ja: "至急", en: "Urgent" });
+    expect(fieldLabel("urgent", "reportFilterSchema")).toEqual(fieldLabels.urgent);
   });
 
   it("labels the paths that field errors carry", () => {

@@ -91,6 +91,8 @@ export const fieldLabelsBySchema = {
   reportFilterSchema: periodLabels,
   statsInputSchema: periodLabels,
   auditFilterSchema: periodLabels,
+  // The operator's 至急 mark (the report's first line), not the filter's "callback requested".
+  messageInputSchema: { urgent: { ja: "至急", en: "Urgent" } },
 } as const satisfies Record<string, Partial<Record<FieldName, LocalizedText>>>;
 
 export function isFieldName(value: string): value is FieldName {

@@ -196,7 +196,7 @@ export function MessageForm({ draft, patch, restored, answerName, roster, testCa
         <label className="check check--urgent">
           <input type="checkbox" id={fieldId("urgent")} checked={draft.urgent} aria-keyshortcuts={keysOf("toggleUrgent")} onChange={(event) => patch({ urgent: event.target.checked })} />
           <span>
-            <strong>{t(messages.urgent)}</strong> <ShortcutKeys id="toggleUrgent" />
+            <strong>{t(fieldLabel("urgent", "messageInputSchema"))}</strong> <ShortcutKeys id="toggleUrgent" />
             <span className="field-hint">{t(messages.urgentHint)}</span>
           </span>
         </label>
