@@ -178,7 +178,7 @@ export const m = {
   askGroupCompany: { ja: "グループ会社の電話もこの契約で受けられますか？", en: "Can this contract also take calls for a group company?" },
   askOtherName: { ja: "別の名乗りでも電話に出てもらえますか？", en: "Can the operator answer with another name too?" },
   hoursTitle: { ja: "営業時間とテスト着信", en: "Business hours and test calls" },
-  openNow: { ja: "ただいま営業中です", en: "Open now" },
+  openNow: { ja: "ただいま営業中です（{until}まで）", en: "Open now, until {until}" },
   closedNow: { ja: "ただいま営業時間外です", en: "Closed now" },
   nextOpening: { ja: "次の受付開始: {at}", en: "Next opening: {at}" },
   testCallTitle: { ja: "テスト着信のしかた", en: "How to make a test call" },

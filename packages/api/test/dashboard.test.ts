@@ -159,3 +159,12 @@ describe("filters, counts and figures", () => {
     expect(b.total).toBe((await ownerB.reports.count({})).count);
   });
 });
+
+describe("the contract page's hours (R9)", () => {
+  it("says open until 18:00 and the next opening; closed, when it opens", async () => {
+    h.setNow("2026-11-24T01:00:00.000Z"); // Tuesday 10:00 in Tokyo
+    expect(await member.contract.get()).toMatchObject({ open: true, closesAt: "2026-11-24T09:00:00.000Z", opensAt: null, nextOpening: "2026-11-25T00:00:00.000Z" });
+    h.setNow("2026-11-28T03:00:00.000Z"); // Saturday noon
+    expect(await member.contract.get()).toMatchObject({ open: false, closesAt: null, opensAt: "2026-11-30T00:00:00.000Z", nextOpening: "2026-11-30T00:00:00.000Z" });
+  });
+});

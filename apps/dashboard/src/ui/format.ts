@@ -20,6 +20,14 @@ export function shortTime(iso: string): LocalizedText {
   return { ja: shortJa.format(at), en: shortEn.format(at) };
 }
 
+const hourJa = new Intl.DateTimeFormat("ja-JP", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** Japan time of day: 18:00 · 18:00 JST. */
+export function clockOf(iso: string): LocalizedText {
+  const text = hourJa.format(new Date(iso));
+  return { ja: text, en: `${text} JST` };
+}
+
 /** To the second, for a timeline where minutes matter (mail queued and delivered): 11/24(火) 10:00:02. */
 export function secondsTime(iso: string): LocalizedText {
   const at = new Date(iso);

@@ -3,7 +3,7 @@ import { enumLabel, fieldLabel, formatPhoneNumber, ruleInfo } from "@uketsuke/do
 import { RuleNotice, useText, useTRPC } from "@uketsuke/web";
 import { Link } from "react-router";
 import { m } from "../../messages.ts";
-import { longTime } from "../../ui/format.ts";
+import { clockOf, longTime } from "../../ui/format.ts";
 import { ForbiddenRequest } from "../../ui/forbidden-request.tsx";
 import { LoadFailed, Loading } from "../../ui/status.tsx";
 import { usePageTitle } from "../../ui/use-page-title.ts";
@@ -61,9 +61,9 @@ export default function ContractPage() {
         <h2 id="hours-title">{t(m.hoursTitle)}</h2>
         <p className={`open-now open-now--${c.open ? "open" : "closed"}`} data-testid="open-now">
           <span aria-hidden="true">{c.open ? "● " : "○ "}</span>
-          {c.open ? t(m.openNow) : t(m.closedNow)}
+          {c.open && c.closesAt ? t(m.openNow, { until: t(clockOf(c.closesAt)) }) : t(m.closedNow)}
         </p>
-        {!c.open && c.opensAt && <p data-testid="next-opening">{t(m.nextOpening, { at: t(longTime(c.opensAt)) })}</p>}
+        <p data-testid="next-opening">{t(m.nextOpening, { at: t(longTime(c.nextOpening)) })}</p>
         <h3>{t(m.testCallTitle)}</h3>
         <RuleNotice rule="R9" tone="info" title={ruleInfo("R9").title} text={ruleInfo("R9").summary} />
         <ol className="steps">

@@ -4,6 +4,7 @@ import {
   answerServiceRequest,
   businessStatus,
   message,
+  nextOpening,
   refuse,
   REPORT_SUBJECT,
   senderFilterHint,
@@ -32,6 +33,9 @@ export const contractRouter = {
       internalTrafficNotice: message("R3_INTERNAL_TRAFFIC"),
       open: status.open,
       opensAt: status.open ? null : status.opensAt.toISOString(),
+      // R9: while open, until when; and in any case when the next working day's hours begin.
+      closesAt: status.open ? status.closesAt.toISOString() : null,
+      nextOpening: nextOpening(ctx.clock()).toISOString(),
     };
   }),
 
