@@ -309,12 +309,12 @@ export async function runSearchBench() {
   const reports = Number(process.env.BENCH_SEARCH_REPORTS ?? 1_000_000);
   const repeat = Number(process.env.BENCH_SEARCH_REPEAT ?? 20);
   const withPostgres = process.env.BENCH_SEARCH_PG !== "0";
+  const withSqlite = process.env.BENCH_SEARCH_SQLITE !== "0";
   const loadBefore = os.loadavg()[0] ?? 0;
-  const file = await cachedSqlite(reports);
-  const sqlite = await measure("sqlite", file, repeat, file);
-  const sqliteSize = sqliteSizes(file);
-  const dir = here("../data/bench");
-  const writes = await writeCost(dir);
+  const file = withSqlite ? await cachedSqlite(reports) : "";
+  const sqlite = withSqlite ? await measure("sqlite", file, repeat, file) : null;
+  const sqliteSize = withSqlite ? sqliteSizes(file) : null;
+  const writes = withSqlite ? await writeCost(here("../data/bench")) : null;
   let postgres: { result: Awaited<ReturnType<typeof measure>>; sizes: Awaited<ReturnType<typeof postgresSizes>> } | null = null;
   if (withPostgres) {
     const server = await cachedPostgres(Number(process.env.BENCH_SEARCH_PG_REPORTS ?? reports));
@@ -332,7 +332,7 @@ export async function runSearchBench() {
     loadAverage: { before: round2(loadBefore), after: round2(os.loadavg()[0] ?? 0) },
     reports,
     range: RANGE,
-    sqlite: { ...sqlite, sizes: sqliteSize },
+    sqlite: sqlite ? { ...sqlite, sizes: sqliteSize } : null,
     writes,
     postgres: postgres ? { ...postgres.result, sizes: postgres.sizes } : null,
     goals: { sqliteP95Ms: 5, postgresP95Ms: 10, maxMs: 20, writeDropPercent: 15, csvRssGrowthMb: 100 },
@@ -340,14 +340,12 @@ export async function runSearchBench() {
   const lines = [
     "",
     `search — ${reports} reports, ${cpus.length} × ${cpus[0]?.model ?? "?"}, load average before ${report.loadAverage.before}, after ${report.loadAverage.after}`,
-    print(sqlite),
-    `  sizes: ${JSON.stringify(sqliteSize)}`,
-    `  writes (insertReport, one transaction each): ${JSON.stringify(writes)}`,
+    ...(sqlite ? [print(sqlite), `  sizes: ${JSON.stringify(sqliteSize)}`, `  writes (a save's transaction, with and without the index): ${JSON.stringify(writes)}`] : []),
     ...(postgres ? [print(postgres.result), `  sizes: ${JSON.stringify(postgres.sizes)}`] : []),
     "",
   ];
   process.stdout.write(lines.join("\n"));
-  const out = here("../.bench-results/search.json");
+  const out = here(`../.bench-results/search${withSqlite ? "" : "-postgres"}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`  written to ${path.relative(process.cwd(), out)} (${Math.round(statSync(out).size / 1024)} KB)\n\n`);

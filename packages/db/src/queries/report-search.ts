@@ -18,16 +18,15 @@ import { dialectOf, type DialectName, type Executor } from "../executor.ts";
 
 /**
  * The search tables, known only to this file and reports.ts (schema.ts describes what the app
- * reads). `key` is SQLite's; `contractId` and `receivedAt` are PostgreSQL's (its GIN
- * expression tags bigrams by contract and month, as SQLite's FTS documents are tagged).
+ * reads). `key` is SQLite's (the FTS rowid); `grams` is PostgreSQL's (the tagged bigrams its
+ * GIN index holds, as SQLite's FTS document holds them).
  */
 export type SearchTables = {
   report_search: {
     key: ColumnType<number, number | undefined, never>;
     reportId: string;
-    contractId: ColumnType<string, string | undefined, never>;
-    receivedAt: ColumnType<string, string | undefined, never>;
     searchText: string;
+    grams: ColumnType<string[], string[] | undefined, never>;
   };
   report_search_fts: { rowid: number; grams: string };
 };
@@ -67,13 +66,14 @@ export function monthTags(first: string, last: string): string[] {
   return tags;
 }
 
-/** The FTS5 document of a report: one token per distinct bigram of its text, tagged. */
-export function ftsDocument(contractId: string, receivedAt: string, text: string): string {
+/** A report's indexed tokens: each distinct bigram of its text, tagged with contract and month. */
+export function taggedBigrams(contractId: string, receivedAt: string, text: string): string[] {
   const tag = `${contractTag(contractId)}${monthTag(receivedAt)}`;
-  return searchBigrams(text)
-    .map((gram) => `${tag}${gram}`)
-    .join(" ");
+  return searchBigrams(text).map((gram) => `${tag}${gram}`);
 }
+
+/** The FTS5 document of a report: its tagged bigrams, space-separated for the ascii tokenizer. */
+export const ftsDocument = (contractId: string, receivedAt: string, text: string): string => taggedBigrams(contractId, receivedAt, text).join(" ");
 
 /** What indexing a report reads: its id, contract, time and searchable fields. */
 export interface IndexedReport extends SearchableReport {
@@ -90,10 +90,14 @@ export async function indexReports(db: Executor, reports: readonly IndexedReport
   if (reports.length === 0) return;
   const sdb = withSearch(db);
   if (dialectOf(db) === "postgres") {
-    // The GIN index computes the bigrams from the stored text itself.
     await sdb
       .insertInto("report_search")
-      .values(reports.map((r) => ({ reportId: r.id, contractId: r.contractId, receivedAt: r.receivedAt, searchText: searchText(r) })))
+      .values(
+        reports.map((r) => {
+          const text = searchText(r);
+          return { reportId: r.id, searchText: text, grams: sql<string[]>`${taggedBigrams(r.contractId, r.receivedAt, text)}::text[]` };
+        }),
+      )
       .execute();
     return;
   }
@@ -194,7 +198,7 @@ export function ftsQuery(contractId: string, indexed: readonly string[], months:
 export function pgGramsMatch(contractId: string, indexed: readonly string[], months: readonly string[]): RawBuilder<SqlBool> {
   const tag = contractTag(contractId);
   const grams = coveringBigrams(indexed);
-  const perMonth = months.map((month) => sql`report_search_grams(s.contract_id, s.received_at, s.search_text) @> ${grams.map((gram) => `${tag}${month}${gram}`)}::text[]`);
+  const perMonth = months.map((month) => sql`s.grams @> ${grams.map((gram) => `${tag}${month}${gram}`)}::text[]`);
   return sql<SqlBool>`(${sql.join(perMonth, sql` or `)})`;
 }
 
