@@ -91,10 +91,6 @@ export const m = {
   stepCallbackDone: { ja: "折り返し対応済み", en: "Callback marked done" },
   byPerson: { ja: "（{name}）", en: "by {name}" },
   callbackWaitingTitle: { ja: "お電話の方が折り返しをお待ちです", en: "The caller is waiting for your callback" },
-  callbackWaitingText: {
-    ja: "至急ご連絡のうえ、「対応済み」にしてください。対応済みになるまで、リマインドメールをお送りします。",
-    en: "Please call back urgently, then mark it done. Reminder mails go out until it is marked done.",
-  },
   callbackDoneTitle: { ja: "折り返し対応済み", en: "Called back" },
   callbackDoneBy: { ja: "{name} さんが {at} に対応済みにしました。", en: "Marked done by {name} on {at}." },
   askOutbound: { ja: "代わりに先方へ電話してもらえますか？", en: "Can the agency call them for us?" },
@@ -117,10 +113,6 @@ export const m = {
   exportFailed: { ja: "CSVを書き出せませんでした。もう一度お試しください。", en: "The export failed. Please try again." },
   cancel: { ja: "中止", en: "Cancel" },
   // Roster
-  rosterRule: {
-    ja: "お電話で名指しがあった場合はその方へ、名指しがない（または名簿にない方の）場合は、名簿の1番目の方へ報告します。",
-    en: "A call that names someone on the roster is reported to that person; a call that names no one (or someone not on it) goes to the person at the top.",
-  },
   ownerOnlyRouting: {
     ja: "報告先の追加・変更・並べ替えは、ご契約のオーナーのみ行えます。変更があるとオーナーにお知らせメールが届きます。",
     en: "Only the contract's owner can add, change or reorder where reports go. The owner is mailed a notice of every change.",
@@ -158,10 +150,6 @@ export const m = {
     en: "This list will be registered as accepting posts from non-members. Reports come from each operator's own address, so make sure the list accepts mail from outside.",
   },
   addressRulesTitle: { ja: "報告先アドレスについて", en: "About report addresses" },
-  addressRules: {
-    ja: "メーリングリストは、非メンバーからの投稿を受け付けるものに限ります。当社ドメインのアドレスは報告先にできません。",
-    en: "A mailing list must accept posts from non-members. An address on the agency's domain cannot receive reports.",
-  },
   save: { ja: "保存", en: "Save" },
   saving: { ja: "保存中…", en: "Saving…" },
   // Wrong numbers

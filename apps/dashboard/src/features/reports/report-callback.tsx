@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { formatPhoneNumber } from "@uketsuke/domain";
+import { formatPhoneNumber, ruleInfo } from "@uketsuke/domain";
 import { appErrorOf, RuleNotice, useText, type LocalizedText } from "@uketsuke/web";
 import { m } from "../../messages.ts";
 import { longTime } from "../../ui/format.ts";
@@ -35,7 +35,7 @@ export function ReportCallback({ report }: { report: ReportDetail }) {
       <h2 id="report-callback-title">{t(open ? m.callbackWaitingTitle : m.callbackDoneTitle)}</h2>
       {open ? (
         <>
-          <RuleNotice rule="R5" text={m.callbackWaitingText} />
+          <RuleNotice rule="R5" text={ruleInfo("R5").summary} />
           {report.callbackNumber && (
             <p className="report-callback__number">
               <a className="tel-link tel-link--big" href={`tel:${report.callbackNumber}`}>

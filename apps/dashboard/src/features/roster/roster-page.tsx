@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { ruleInfo } from "@uketsuke/domain";
 import { RuleNotice, useSession, useText } from "@uketsuke/web";
 import { m } from "../../messages.ts";
 import { LoadFailed, Loading } from "../../ui/status.tsx";
@@ -55,7 +56,7 @@ export default function RosterPage() {
   return (
     <div className="page">
       <h1>{t(m.navRoster)}</h1>
-      <RuleNotice rule="R7" tone="info" text={m.rosterRule} />
+      <RuleNotice rule="R7" tone="info" text={ruleInfo("R7").summary} />
       {!isOwner && (
         <p className="notice-owner-only" data-testid="owner-only">
           {t(m.ownerOnlyRouting)}
@@ -101,7 +102,7 @@ export default function RosterPage() {
       )}
       <section className="panel" aria-labelledby="r3-title">
         <h2 id="r3-title">{t(m.addressRulesTitle)}</h2>
-        <RuleNotice rule="R3" tone="info" text={m.addressRules} />
+        <RuleNotice rule="R3" tone="info" text={ruleInfo("R3").summary} />
       </section>
     </div>
   );
