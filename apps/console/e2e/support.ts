@@ -6,7 +6,7 @@ import net from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { getCapturedMail } from "@uketsuke/db";
-import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "@uketsuke/server/testing";
+import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer, type TestServerOptions } from "@uketsuke/server/testing";
 import { launchBrowser } from "@uketsuke/web/testing";
 
 export { DEMO_PASSWORD, HIKARI_NUMBER, LOGINS, MIRAI_NUMBER, waitFor } from "@uketsuke/server/testing";
@@ -16,8 +16,8 @@ export type Locale = "ja" | "en";
 
 export type Suite = { server: TestServer; browser: Browser; close(): Promise<void> };
 
-export async function startSuite(): Promise<Suite> {
-  const server = await startTestServer();
+export async function startSuite(options: TestServerOptions = {}): Promise<Suite> {
+  const server = await startTestServer(options);
   try {
     const browser = await launchBrowser();
     return {

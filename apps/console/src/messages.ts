@@ -129,7 +129,6 @@ export const messages = {
   shortcutsOpen: { ja: "ショートカット一覧", en: "Shortcuts" },
   escHelp: { ja: "プレビューから入力へ戻る／この一覧を閉じる", en: "Back from the preview / close this list" },
   skipToMain: { ja: "本文へ移動", en: "Skip to the main content" },
-  supervisorSoon: { ja: "管理者デスク（契約・オペレーター・配信の管理）はこの場所に入ります。準備中です。", en: "The supervisor's desk (contracts, operators, delivery) goes here. Not ready yet." },
 } as const satisfies Record<string, LocalizedText>;
 
 export type MessageKey = keyof typeof messages;

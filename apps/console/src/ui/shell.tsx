@@ -21,7 +21,7 @@ const loadCallPage = () =>
 const LazyCallPage = lazy(loadCallPage);
 const RulesPanel = lazy(() => import("../features/rules/rules-panel.tsx"));
 const ManualCallDialog = lazy(() => import("../features/queue/manual-call-dialog.tsx"));
-const SupervisorDesk = lazy(() => import("../features/supervisor/supervisor-desk.tsx"));
+const SupervisorDesk = lazy(() => import("../features/admin/admin-desk.tsx"));
 
 function Idle() {
   const t = useText();
@@ -75,7 +75,7 @@ export function Shell({ session }: { session: SignedInSession }) {
           <Routes>
             <Route path="/" element={<Idle />} />
             <Route path="/calls/:callId" element={<CallRoute />} />
-            <Route path="/supervisor" element={session.me.user.role === "supervisor" ? <SupervisorDesk /> : <Navigate to="/" replace />} />
+            <Route path="/supervisor/*" element={session.me.user.role === "supervisor" ? <SupervisorDesk /> : <Navigate to="/" replace />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -1,0 +1,81 @@
+import { useEffect, type FormEvent, type ReactNode } from "react";
+import { formatJst, type LocalizedText } from "@uketsuke/domain";
+import { RuleNotice, useLocale, useText, type AppError, type FieldErrors } from "@uketsuke/web";
+import { deskMessages as m } from "./messages.ts";
+
+/** Where the desk lives in the console; pages link within it by absolute paths. */
+export const deskPath = (path: string) => `/supervisor/${path}`;
+
+/** The browser tab says which page of the desk this is (and screen readers announce it). */
+export function useDeskTitle(title: LocalizedText, params?: Record<string, string | number>) {
+  const t = useText();
+  const text = t(title, params);
+  useEffect(() => {
+    document.title = `${text} — 受付`;
+  }, [text]);
+  return text;
+}
+
+export function Loading() {
+  const t = useText();
+  return (
+    <p className="page-loading" role="status">
+      {t(m.loading)}
+    </p>
+  );
+}
+
+export function LoadFailed({ retry }: { retry: () => void }) {
+  const t = useText();
+  return (
+    <div role="alert" className="notice notice--warn">
+      <p>{t(m.loadFailed)}</p>
+      <button type="button" className="button" onClick={retry}>
+        {t(m.retryLoad)}
+      </button>
+    </div>
+  );
+}
+
+/** A refusal that belongs to no one field (a rule, a conflict), in the catalogue's words; a live region. */
+export function FormRefusal({ error }: { error: AppError | null }) {
+  return <div role="alert">{error && error.fields.length === 0 && <RuleNotice rule={error.rule} text={error.text} />}</div>;
+}
+
+/** What just happened, said once to screen readers and shown until the next change. */
+export function Done({ children }: { children: ReactNode }) {
+  return (
+    <p className="notice desk-done" role="status">
+      {children}
+    </p>
+  );
+}
+
+/** An instant as Japan time, the way reports write it. */
+export function Instant({ iso }: { iso: string | null | undefined }) {
+  const { locale } = useLocale();
+  if (!iso) return <span>—</span>;
+  return (
+    <time dateTime={iso} className="tabular">
+      {formatJst(new Date(iso))[locale]}
+    </time>
+  );
+}
+
+export function useNumberFormat() {
+  const { locale } = useLocale();
+  return (n: number) => new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-GB").format(n);
+}
+
+/**
+ * A form's `onInput`: the error under a field goes as soon as the field is changed, so what is
+ * still marked is what is still wrong. The field's path is its `name`, or `data-path` for the
+ * inputs of a list (`numbers.0`).
+ */
+export function clearOnInput(errors: FieldErrors) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement;
+    const path = target.dataset.path ?? target.name;
+    if (path && errors.of(path)) errors.clear(path);
+  };
+}
