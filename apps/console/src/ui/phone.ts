@@ -15,7 +15,17 @@ let loading: Promise<void> | undefined;
 
 export function loadPhoneFormat(): Promise<void> {
   loading ??= import("./phone-format.ts").then((m) => {
-    format = m.formatPhoneNumber;
+    // Parsing with libphonenumber costs about a millisecond; a queue redraws the same numbers often.
+    const known = new Map<string, string>();
+    format = (e164) => {
+      let formatted = known.get(e164);
+      if (formatted === undefined) {
+        formatted = m.formatPhoneNumber(e164);
+        if (known.size > 5000) known.clear();
+        known.set(e164, formatted);
+      }
+      return formatted;
+    };
     for (const l of listeners) l();
   });
   return loading;

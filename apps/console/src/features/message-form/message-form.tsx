@@ -205,7 +205,7 @@ export function MessageForm({ draft, patch, restored, answerName, roster, testCa
       <fieldset className="outcomes">
         <legend>{t(messages.outcomeLegend)}</legend>
         {enumOptions("outcome").map(({ value, label }) => (
-          <label key={value} className="outcome">
+          <label key={value} className={draft.outcome === value ? "outcome outcome--chosen" : "outcome"}>
             <input type="radio" name="outcome" value={value} checked={draft.outcome === value} aria-keyshortcuts={keysOf(OUTCOME_KEYS[value])} onChange={() => setOutcome(value)} />
             <span>{t(label)}</span> <ShortcutKeys id={OUTCOME_KEYS[value]} />
           </label>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from "react";
+import { flushSync } from "react-dom";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { appErrorOf, useTRPC, type AppError } from "@uketsuke/web";
@@ -27,8 +28,11 @@ export function useAnswer() {
         // One round trip: the claim comes back with the screen pop, which the call's page finds cached.
         const pop = await claim.mutateAsync({ id: callId });
         queryClient.setQueryData(trpc.calls.screenPop.queryKey({ id: callId }), pop);
-        drop(callId);
-        await navigate(`/calls/${callId}`);
+        // Drawn in this task, not whenever the scheduler next gets to it: the caller is waiting.
+        flushSync(() => {
+          drop(callId);
+          void navigate(`/calls/${callId}`);
+        });
       } catch (error) {
         const app = appErrorOf(error);
         if (app?.code === "CALL_ALREADY_CLAIMED" || app?.code === "NOT_FOUND") drop(callId);
