@@ -8,6 +8,7 @@ export type * from "./schema.ts";
 
 export * from "./queries/agency.ts";
 export * from "./queries/agency-figures.ts";
+export * from "./queries/figure-days.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/callbacks.ts";
 export * from "./queries/calls.ts";

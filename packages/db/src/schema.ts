@@ -230,6 +230,25 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** A settled Tokyo day whose figures are kept, with what it held when counted (see agency-figures.ts). */
+export interface FigureDayTable {
+  day: string;
+  calls: number;
+  reports: number;
+  ringing: number;
+  countedAt: string;
+}
+
+export interface FigureDayCountTable {
+  day: string;
+  figure: "hour" | "wait" | "operator" | "outcome" | "contract";
+  key: string;
+  calls: number;
+  answered: number;
+  missed: number;
+  closed: number;
+}
+
 export interface Database {
   agencies: AgencyTable;
   contracts: ContractTable;
@@ -246,6 +265,8 @@ export interface Database {
   outbox: OutboxTable;
   captured_mail: CapturedMailTable;
   audit_log: AuditLogTable;
+  figure_days: FigureDayTable;
+  figure_day_counts: FigureDayCountTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -5,6 +5,7 @@ import * as initial from "./2026-11-25T0900-initial.ts";
 import * as desk from "./2026-12-01T1400-desk.ts";
 import * as dashboard from "./2026-12-01T1500-dashboard.ts";
 import * as reportSearch from "./2026-12-01T1600-report-search.ts";
+import * as figureDays from "./2026-12-01T1700-figure-days.ts";
 
 /**
  * Every migration, by name. Names are times so they sort in the order they were written;
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-01T1400-desk": desk,
   "2026-12-01T1500-dashboard": dashboard,
   "2026-12-01T1600-report-search": reportSearch,
+  "2026-12-01T1700-figure-days": figureDays,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import type { Call } from "../schema.ts";
 import { forEachDialect, seedCall, seedContract, seedReport, seedUser } from "../testing.ts";
 import { answerWaits, callsByContract, callsByHour, callsByOperator, operatorsOnCall, outcomeCounts } from "./agency-figures.ts";
 
@@ -7,20 +8,27 @@ const at = (seconds: number) => new Date(Date.parse("2031-03-03T01:00:00.000Z") 
 const RANGE = { from: "2031-03-03T00:00:00.000Z", to: "2031-03-04T00:00:00.000Z" };
 
 forEachDialect("agency figures", (t) => {
+  /** A call as stored, answered or not: seeded ringing, then given its answer as claimCall would. */
+  const call = async (contractId: string, fields: { status: Call["status"]; ringAt: string; source?: Call["source"]; answeredAt?: string; claimedBy?: string }) => {
+    const { answeredAt = null, claimedBy = null, ...seeded } = fields;
+    const row = await seedCall(t.db, contractId, seeded);
+    await t.db.updateTable("calls").set({ answeredAt, claimedBy }).where("id", "=", row.id).execute();
+    return row;
+  };
   it("counts calls per UTC hour, answered, missed and closed; waits in whole seconds rounded up; per operator and outcome", async () => {
     const [aoba, midori] = [await seedContract(t.db), await seedContract(t.db)];
     const [sato, suzuki] = [await seedUser(t.db, { displayName: "佐藤" }), await seedUser(t.db, { displayName: "鈴木" })];
     const answered = (contractId: string, operatorId: string, ringS: number, waitMs: number) =>
-      seedCall(t.db, contractId, { status: "ended", ringAt: at(ringS), answeredAt: new Date(Date.parse(at(ringS)) + waitMs).toISOString(), claimedBy: operatorId });
+      call(contractId, { status: "ended", ringAt: at(ringS), answeredAt: new Date(Date.parse(at(ringS)) + waitMs).toISOString(), claimedBy: operatorId });
     await answered(aoba.id, sato.id, 0, 4_000); // 4 s
     await answered(aoba.id, sato.id, 60, 20_000); // exactly 20 s: within 20 s
     await answered(aoba.id, suzuki.id, 120, 20_001); // 20.001 s → 21 s: not within
     await answered(midori.id, suzuki.id, 3_600, 45_500); // next hour, 46 s
     await answered(midori.id, sato.id, 3_700, -2_000); // the provider's clock ran ahead: 0 s, never negative
-    await seedCall(t.db, aoba.id, { status: "missed", ringAt: at(200) });
-    await seedCall(t.db, midori.id, { status: "closed", ringAt: at(7_300) });
+    await call(aoba.id, { status: "missed", ringAt: at(200) });
+    await call(midori.id, { status: "closed", ringAt: at(7_300) });
     // Opened by hand: it never rang, so it has no speed of answer, but it was a call.
-    await seedCall(t.db, aoba.id, { status: "answered", source: "manual", ringAt: at(7_400), answeredAt: at(7_400), claimedBy: sato.id });
+    await call(aoba.id, { status: "answered", source: "manual", ringAt: at(7_400), answeredAt: at(7_400), claimedBy: sato.id });
     // Outside the range: not counted.
     await answered(aoba.id, sato.id, -3_700, 1_000);
     await seedReport(t.db, aoba.id, sato.id, { receivedAt: at(10), outcome: "message" });

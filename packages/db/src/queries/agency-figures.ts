@@ -82,24 +82,36 @@ export interface OperatorCalls {
   answered: number;
 }
 
-/** Calls each operator answered in the range, most first. */
-export async function callsByOperator(db: Executor, range: InstantRange): Promise<OperatorCalls[]> {
-  const perOperator = db
+/** Calls each operator answered in the range. */
+export async function answeredByOperator(db: Executor, range: InstantRange): Promise<Array<{ operatorId: string; answered: number }>> {
+  const rows = await db
     .selectFrom("calls")
     .select(["claimedBy", (eb) => eb.fn.countAll<number | string>().as("answered")])
     .where("ringAt", ">=", range.from)
     .where("ringAt", "<", range.to)
     .where("claimedBy", "is not", null)
     .groupBy("claimedBy")
-    .as("per");
-  const rows = await db
-    .selectFrom(perOperator)
-    .innerJoin("users", "users.id", "per.claimedBy")
-    .select(["users.id as operatorId", "users.displayName", "per.answered"])
-    .orderBy("per.answered", "desc")
-    .orderBy("users.displayName")
     .execute();
-  return rows.map((r) => ({ operatorId: r.operatorId, displayName: r.displayName, answered: toCount(r.answered) }));
+  return rows.map((r) => ({ operatorId: r.claimedBy ?? "", answered: toCount(r.answered) }));
+}
+
+/** Operators with their names, most answered first. */
+export async function withOperatorNames(db: Executor, counts: ReadonlyArray<{ operatorId: string; answered: number }>): Promise<OperatorCalls[]> {
+  if (counts.length === 0) return [];
+  const names = new Map(
+    (await db.selectFrom("users").select(["id", "displayName"]).where("id", "in", counts.map((c) => c.operatorId)).execute()).map((u) => [u.id, u.displayName]),
+  );
+  return counts
+    .flatMap((c) => {
+      const displayName = names.get(c.operatorId);
+      return displayName === undefined ? [] : [{ ...c, displayName }];
+    })
+    .sort((a, b) => b.answered - a.answered || a.displayName.localeCompare(b.displayName));
+}
+
+/** Calls each operator answered in the range, most first. */
+export async function callsByOperator(db: Executor, range: InstantRange): Promise<OperatorCalls[]> {
+  return withOperatorNames(db, await answeredByOperator(db, range));
 }
 
 /** Reports per outcome in the range (message, wrong number, test call, other company). */
@@ -125,9 +137,11 @@ export interface ContractCalls {
   closed: number;
 }
 
-/** Billing: calls per contract in the range, every contract listed (a month without calls shows 0). */
-export async function callsByContract(db: Executor, range: InstantRange): Promise<ContractCalls[]> {
-  const perContract = db
+export type CallCounts = { calls: number; answered: number; missed: number; closed: number };
+
+/** Calls per contract in the range, for the contracts that had any. */
+export async function countsByContract(db: Executor, range: InstantRange): Promise<Array<CallCounts & { contractId: string }>> {
+  const rows = await db
     .selectFrom("calls")
     .select([
       "contractId",
@@ -139,23 +153,23 @@ export async function callsByContract(db: Executor, range: InstantRange): Promis
     .where("ringAt", ">=", range.from)
     .where("ringAt", "<", range.to)
     .groupBy("contractId")
-    .as("per");
-  const rows = await db
-    .selectFrom("contracts")
-    .leftJoin(perContract, "per.contractId", "contracts.id")
-    .select(["contracts.id as contractId", "contracts.legalEntityName", "contracts.answerName", "per.calls", "per.answered", "per.missed", "per.closed"])
-    .orderBy("contracts.legalEntityName")
-    .orderBy("contracts.id")
     .execute();
-  return rows.map((r) => ({
-    contractId: r.contractId,
-    legalEntityName: r.legalEntityName,
-    answerName: r.answerName,
-    calls: toCount(r.calls),
-    answered: toCount(r.answered),
-    missed: toCount(r.missed),
-    closed: toCount(r.closed),
-  }));
+  return rows.map((r) => ({ contractId: r.contractId, calls: toCount(r.calls), answered: toCount(r.answered), missed: toCount(r.missed), closed: toCount(r.closed) }));
+}
+
+/** Every contract with its counts, 0 for one without calls: the billing count's rows. */
+export async function withContractNames(db: Executor, counts: ReadonlyArray<CallCounts & { contractId: string }>): Promise<ContractCalls[]> {
+  const byId = new Map(counts.map((c) => [c.contractId, c]));
+  const contracts = await db.selectFrom("contracts").select(["id", "legalEntityName", "answerName"]).orderBy("legalEntityName").orderBy("id").execute();
+  return contracts.map((c) => {
+    const n = byId.get(c.id);
+    return { contractId: c.id, legalEntityName: c.legalEntityName, answerName: c.answerName, calls: n?.calls ?? 0, answered: n?.answered ?? 0, missed: n?.missed ?? 0, closed: n?.closed ?? 0 };
+  });
+}
+
+/** Billing: calls per contract in the range, every contract listed (a month without calls shows 0). */
+export async function callsByContract(db: Executor, range: InstantRange): Promise<ContractCalls[]> {
+  return withContractNames(db, await countsByContract(db, range));
 }
 
 export interface OperatorOnCall {
