@@ -21,23 +21,34 @@ export interface CallHour {
 
 const count = (condition: RawBuilder<unknown>) => sql<number | string>`sum(case when ${condition} then 1 else 0 end)`;
 
+export type CallCounts = { calls: number; answered: number; missed: number; closed: number };
+
+/** Every call, the answered ones, the missed and the closed: the four counts of every call figure. */
+const callCounts = [
+  sql<number | string>`count(*)`.as("calls"),
+  count(sql`${sql.ref("answeredAt")} is not null`).as("answered"),
+  count(sql`${sql.ref("status")} = 'missed'`).as("missed"),
+  count(sql`${sql.ref("status")} = 'closed'`).as("closed"),
+] as const;
+
+const countsOf = (r: Record<keyof CallCounts, number | string>): CallCounts => ({
+  calls: toCount(r.calls),
+  answered: toCount(r.answered),
+  missed: toCount(r.missed),
+  closed: toCount(r.closed),
+});
+
 /** Calls per UTC hour of ringing in the range: the days, the heat map and the totals are built from these. */
 export async function callsByHour(db: Executor, range: InstantRange): Promise<CallHour[]> {
   const rows = await db
     .selectFrom("calls")
-    .select([
-      sql<string>`substr(${sql.ref("ringAt")}, 1, 13)`.as("hour"),
-      (eb) => eb.fn.countAll<number | string>().as("calls"),
-      count(sql`${sql.ref("answeredAt")} is not null`).as("answered"),
-      count(sql`${sql.ref("status")} = 'missed'`).as("missed"),
-      count(sql`${sql.ref("status")} = 'closed'`).as("closed"),
-    ])
+    .select([sql<string>`substr(${sql.ref("ringAt")}, 1, 13)`.as("hour"), ...callCounts])
     .where("ringAt", ">=", range.from)
     .where("ringAt", "<", range.to)
     .groupBy(sql`substr(${sql.ref("ringAt")}, 1, 13)`)
     .orderBy("hour")
     .execute();
-  return rows.map((r) => ({ hour: r.hour, calls: toCount(r.calls), answered: toCount(r.answered), missed: toCount(r.missed), closed: toCount(r.closed) }));
+  return rows.map((r) => ({ hour: r.hour, ...countsOf(r) }));
 }
 
 export interface AnswerWait {
@@ -137,24 +148,16 @@ export interface ContractCalls {
   closed: number;
 }
 
-export type CallCounts = { calls: number; answered: number; missed: number; closed: number };
-
 /** Calls per contract in the range, for the contracts that had any. */
 export async function countsByContract(db: Executor, range: InstantRange): Promise<Array<CallCounts & { contractId: string }>> {
   const rows = await db
     .selectFrom("calls")
-    .select([
-      "contractId",
-      (eb) => eb.fn.countAll<number | string>().as("calls"),
-      count(sql`${sql.ref("answeredAt")} is not null`).as("answered"),
-      count(sql`${sql.ref("status")} = 'missed'`).as("missed"),
-      count(sql`${sql.ref("status")} = 'closed'`).as("closed"),
-    ])
+    .select(["contractId", ...callCounts])
     .where("ringAt", ">=", range.from)
     .where("ringAt", "<", range.to)
     .groupBy("contractId")
     .execute();
-  return rows.map((r) => ({ contractId: r.contractId, calls: toCount(r.calls), answered: toCount(r.answered), missed: toCount(r.missed), closed: toCount(r.closed) }));
+  return rows.map((r) => ({ contractId: r.contractId, ...countsOf(r) }));
 }
 
 /** Every contract with its counts, 0 for one without calls: the billing count's rows. */

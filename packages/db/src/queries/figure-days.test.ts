@@ -31,7 +31,7 @@ forEachDialect("figure days", (t) => {
     ]);
     return { hours, waits, operators, outcomes, contracts };
   };
-  const sorted = <T extends Record<string, unknown>>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const sorted = (rows: readonly object[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const expectSame = async () => {
     const [kept, straight] = await Promise.all([rangeFigures(t.db, RANGE, NOW), live()]);
     for (const key of ["hours", "waits", "operators", "outcomes", "contracts"] as const) expect(sorted(kept[key]), key).toEqual(sorted(straight[key]));

@@ -25,6 +25,19 @@ export function Loading() {
   );
 }
 
+type Query<T> = { isPending: boolean; isError: boolean; data: T | undefined; refetch: () => unknown };
+
+/**
+ * The part of a page a query fills: "loading", "could not load" with a retry, the empty text when
+ * `empty` says so, else its data drawn by `children`.
+ */
+export function QueryView<T>({ query, empty, emptyText, children }: { query: Query<T>; empty?: (data: T) => boolean; emptyText?: string; children: (data: T) => ReactNode }) {
+  if (query.isPending) return <Loading />;
+  if (query.isError || query.data === undefined) return <LoadFailed retry={() => void query.refetch()} />;
+  if (empty?.(query.data)) return <p className="muted">{emptyText}</p>;
+  return children(query.data);
+}
+
 export function LoadFailed({ retry }: { retry: () => void }) {
   const t = useText();
   return (

@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { auditFilterSchema, tokyoDayStart, addDays, type LocalizedText } from "@uketsuke/domain";
 import { FieldErrorText, useFieldErrors, useText, useTRPC } from "@uketsuke/web";
 import { auditFamilies, deskMessages as m } from "../messages.ts";
-import { clearOnInput, Instant, LoadFailed, Loading, useDeskTitle } from "../ui.tsx";
+import { clearOnInput, Instant, QueryView, useDeskTitle } from "../ui.tsx";
 
 const FORM = "audit-filter";
 const PAGE = 50;
@@ -97,47 +97,43 @@ export default function AuditPage() {
           {t(m.filter)}
         </button>
       </form>
-      {entries.isPending ? (
-        <Loading />
-      ) : entries.isError ? (
-        <LoadFailed retry={() => void entries.refetch()} />
-      ) : rows.length === 0 ? (
-        <p className="muted">{t(m.auditEmpty)}</p>
-      ) : (
-        <>
-          <table className="data-table audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t(m.auditWhen)}</th>
-                <th scope="col">{t(m.auditWho)}</th>
-                <th scope="col">{t(m.auditWhat)}</th>
-                <th scope="col">{t(m.auditContract)}</th>
-                <th scope="col">{t(m.auditDetail)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((entry) => (
-                <tr key={entry.id} data-action={entry.action}>
-                  <td>
-                    <Instant iso={entry.at} />
-                  </td>
-                  <td>{entry.actorName ?? t(m.auditSystem)}</td>
-                  <th scope="row">
-                    <code>{entry.action}</code>
-                  </th>
-                  <td>{entry.contractId ? (answerNames.get(entry.contractId) ?? "—") : "—"}</td>
-                  <td className="mono audit-table__detail">{JSON.stringify(entry.detail) === "{}" ? "" : JSON.stringify(entry.detail)}</td>
+      <QueryView query={entries} empty={() => rows.length === 0} emptyText={t(m.auditEmpty)}>
+        {() => (
+          <>
+            <table className="data-table audit-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t(m.auditWhen)}</th>
+                  <th scope="col">{t(m.auditWho)}</th>
+                  <th scope="col">{t(m.auditWhat)}</th>
+                  <th scope="col">{t(m.auditContract)}</th>
+                  <th scope="col">{t(m.auditDetail)}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {entries.hasNextPage && (
-            <button type="button" className="button" disabled={entries.isFetchingNextPage} onClick={() => void entries.fetchNextPage()}>
-              {t(m.more)}
-            </button>
+              </thead>
+              <tbody>
+                {rows.map((entry) => (
+                  <tr key={entry.id} data-action={entry.action}>
+                    <td>
+                      <Instant iso={entry.at} />
+                    </td>
+                    <td>{entry.actorName ?? t(m.auditSystem)}</td>
+                    <th scope="row">
+                      <code>{entry.action}</code>
+                    </th>
+                    <td>{entry.contractId ? (answerNames.get(entry.contractId) ?? "—") : "—"}</td>
+                    <td className="mono audit-table__detail">{JSON.stringify(entry.detail) === "{}" ? "" : JSON.stringify(entry.detail)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {entries.hasNextPage && (
+              <button type="button" className="button" disabled={entries.isFetchingNextPage} onClick={() => void entries.fetchNextPage()}>
+                {t(m.more)}
+              </button>
           )}
         </>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

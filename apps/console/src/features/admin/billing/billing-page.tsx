@@ -4,7 +4,7 @@ import { billingInputSchema, fieldLabel, tokyoMonth } from "@uketsuke/domain";
 import { FieldErrorText, useFieldErrors, useText, useTRPC } from "@uketsuke/web";
 import { serverNow } from "../../../ui/clock.ts";
 import { deskMessages as m } from "../messages.ts";
-import { clearOnInput, LoadFailed, Loading, useDeskTitle, useNumberFormat } from "../ui.tsx";
+import { clearOnInput, QueryView, useDeskTitle, useNumberFormat } from "../ui.tsx";
 import { billingCsv, billingFileName } from "./billing-csv.ts";
 
 const FORM = "billing";
@@ -56,49 +56,47 @@ export default function BillingPage() {
           {t(m.downloadCsv)}
         </button>
       </form>
-      {billing.isPending ? (
-        <Loading />
-      ) : billing.isError ? (
-        <LoadFailed retry={() => void billing.refetch()} />
-      ) : (
-        <table className="data-table billing-table">
-          <caption className="visually-hidden">
-            {t(m.billingTitle)} {billing.data.month}
-          </caption>
-          <thead>
-            <tr>
-              {headings.map((heading, index) => (
-                <th scope="col" key={heading} className={index >= 2 ? "tabular" : undefined}>
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.contractId} data-contract-id={row.contractId}>
-                <th scope="row">{row.legalEntityName}</th>
-                <td>{row.answerName}</td>
-                <td className="tabular">{number(row.calls)}</td>
-                <td className="tabular billing-table__billed">{number(row.answered)}</td>
-                <td className="tabular">{number(row.missed)}</td>
-                <td className="tabular">{number(row.closed)}</td>
+      <QueryView query={billing}>
+        {(data) => (
+          <table className="data-table billing-table">
+            <caption className="visually-hidden">
+              {t(m.billingTitle)} {data.month}
+            </caption>
+            <thead>
+              <tr>
+                {headings.map((heading, index) => (
+                  <th scope="col" key={heading} className={index >= 2 ? "tabular" : undefined}>
+                    {heading}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                {t(m.billingTotal)}
-              </th>
-              <td className="tabular">{number(total("calls"))}</td>
-              <td className="tabular billing-table__billed">{number(total("answered"))}</td>
-              <td className="tabular">{number(total("missed"))}</td>
-              <td className="tabular">{number(total("closed"))}</td>
-            </tr>
-          </tfoot>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.contractId} data-contract-id={row.contractId}>
+                  <th scope="row">{row.legalEntityName}</th>
+                  <td>{row.answerName}</td>
+                  <td className="tabular">{number(row.calls)}</td>
+                  <td className="tabular billing-table__billed">{number(row.answered)}</td>
+                  <td className="tabular">{number(row.missed)}</td>
+                  <td className="tabular">{number(row.closed)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t(m.billingTotal)}
+                </th>
+                <td className="tabular">{number(total("calls"))}</td>
+                <td className="tabular billing-table__billed">{number(total("answered"))}</td>
+                <td className="tabular">{number(total("missed"))}</td>
+                <td className="tabular">{number(total("closed"))}</td>
+              </tr>
+            </tfoot>
+          </table>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { RouterOutputs } from "@uketsuke/api";
 import { clientUserInputSchema, enumLabel, fieldLabel, passwordResetSchema } from "@uketsuke/domain";
 import { FieldErrorText, useFieldErrors, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { deskMessages as m } from "../messages.ts";
-import { clearOnInput, Done, FormRefusal, LoadFailed, Loading } from "../ui.tsx";
+import { clearOnInput, Done, FormRefusal, QueryView } from "../ui.tsx";
 
 type ClientUser = RouterOutputs["admin"]["clientUsers"]["list"][number];
 
@@ -50,19 +50,15 @@ export function ClientUsers({ contractId, invitingOwner }: { contractId: string;
   return (
     <section className="panel" aria-labelledby="client-users-title">
       <h2 id="client-users-title">{t(m.clientUsersTitle)}</h2>
-      {users.isPending ? (
-        <Loading />
-      ) : users.isError ? (
-        <LoadFailed retry={() => void users.refetch()} />
-      ) : users.data.length === 0 ? (
-        <p className="muted">{t(m.clientUsersEmpty)}</p>
-      ) : (
-        <ul className="admin__people">
-          {users.data.map((user) => (
-            <ClientUserRow key={user.id} user={user} onChange={refresh} />
-          ))}
-        </ul>
-      )}
+      <QueryView query={users} empty={(data) => data.length === 0} emptyText={t(m.clientUsersEmpty)}>
+        {(data) => (
+          <ul className="admin__people">
+            {data.map((user) => (
+              <ClientUserRow key={user.id} user={user} onChange={refresh} />
+            ))}
+          </ul>
+        )}
+      </QueryView>
       <form onSubmit={invite} onInput={clearOnInput(errors)} noValidate className="admin__form" aria-labelledby="client-invite-title">
         <h3 id="client-invite-title">{t(hasOwner ? m.inviteMember : m.inviteOwner)}</h3>
         <div className="field-row">

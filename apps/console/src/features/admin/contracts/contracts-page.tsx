@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { enumLabel, fieldLabel, formatPhoneNumber, matchesSearch, searchFold, searchTerms } from "@uketsuke/domain";
 import { useText, useTRPC } from "@uketsuke/web";
 import { deskMessages as m } from "../messages.ts";
-import { deskPath, LoadFailed, Loading, useDeskTitle } from "../ui.tsx";
+import { deskPath, QueryView, useDeskTitle } from "../ui.tsx";
 
 /** Every contract, searchable by legal entity, answer name or number (kana, width and hyphens folded). */
 export default function ContractsPage() {
@@ -31,45 +31,41 @@ export default function ContractsPage() {
         <label htmlFor="contracts-search">{t(m.contractsSearch)}</label>
         <input id="contracts-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
       </div>
-      {contracts.isPending ? (
-        <Loading />
-      ) : contracts.isError ? (
-        <LoadFailed retry={() => void contracts.refetch()} />
-      ) : shown.length === 0 ? (
-        <p className="muted">{t(m.contractsEmpty)}</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t(fieldLabel("legalEntityName"))}</th>
-              <th scope="col">{t(fieldLabel("answerName"))}</th>
-              <th scope="col">{t(fieldLabel("numbers"))}</th>
-              <th scope="col">{t(fieldLabel("status"))}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t(m.rosterCount, { n: "" })}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((c) => (
-              <tr key={c.id} data-contract-id={c.id}>
-                <th scope="row">
-                  <Link to={deskPath(`contracts/${c.id}`)}>{c.legalEntityName}</Link>
+      <QueryView query={contracts} empty={() => shown.length === 0} emptyText={t(m.contractsEmpty)}>
+        {() => (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t(fieldLabel("legalEntityName"))}</th>
+                <th scope="col">{t(fieldLabel("answerName"))}</th>
+                <th scope="col">{t(fieldLabel("numbers"))}</th>
+                <th scope="col">{t(fieldLabel("status"))}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t(m.rosterCount, { n: "" })}</span>
                 </th>
-                <td>{c.answerName}</td>
-                <td className="tabular">{c.numbers.map(formatPhoneNumber).join("、") || "—"}</td>
-                <td>
-                  <span className={`status-badge status-badge--${c.status}`}>{t(enumLabel("contractStatus", c.status))}</span>
-                </td>
-                <td className="muted">
-                  {t(m.rosterCount, { n: c.rosterCount })}
-                  {c.openCallbackCount > 0 && <> · {t(m.openCallbacks, { n: c.openCallbackCount })}</>}
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {shown.map((c) => (
+                <tr key={c.id} data-contract-id={c.id}>
+                  <th scope="row">
+                    <Link to={deskPath(`contracts/${c.id}`)}>{c.legalEntityName}</Link>
+                  </th>
+                  <td>{c.answerName}</td>
+                  <td className="tabular">{c.numbers.map(formatPhoneNumber).join("、") || "—"}</td>
+                  <td>
+                    <span className={`status-badge status-badge--${c.status}`}>{t(enumLabel("contractStatus", c.status))}</span>
+                  </td>
+                  <td className="muted">
+                    {t(m.rosterCount, { n: c.rosterCount })}
+                    {c.openCallbackCount > 0 && <> · {t(m.openCallbacks, { n: c.openCallbackCount })}</>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { enumLabel, enumOptions, type OutboxStatus } from "@uketsuke/domain";
 import { appErrorOf, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { deskMessages as m } from "../messages.ts";
-import { deskPath, Done, FormRefusal, Instant, LoadFailed, Loading, useDeskTitle } from "../ui.tsx";
+import { deskPath, Done, FormRefusal, Instant, QueryView, useDeskTitle } from "../ui.tsx";
 import { useRetry } from "./use-retry.ts";
 
 /** The outbox: every mail with its delivery state, filtered by status and contract; failed mail retried. */
@@ -72,60 +72,56 @@ export default function MailPage() {
       </div>
       <FormRefusal error={refusal} />
       {done && <Done>{done}</Done>}
-      {mail.isPending ? (
-        <Loading />
-      ) : mail.isError ? (
-        <LoadFailed retry={() => void mail.refetch()} />
-      ) : mail.data.length === 0 ? (
-        <p className="muted">{t(m.mailEmpty)}</p>
-      ) : (
-        <table className="data-table mail-table">
-          <thead>
-            <tr>
-              <th scope="col">{t(m.queuedAt)}</th>
-              <th scope="col">{t(m.subject)}</th>
-              <th scope="col">{t(m.recipients)}</th>
-              <th scope="col">{t(m.contract)}</th>
-              <th scope="col">{t(m.delivery)}</th>
-              <th scope="col">{t(m.attempts)}</th>
-              <th scope="col">{t(m.nextAttempt)}</th>
-              <th scope="col">{t(m.lastError)}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t(m.retry)}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {mail.data.map((row) => (
-              <tr key={row.id} data-outbox-id={row.id} data-status={row.status}>
-                <td>
-                  <Instant iso={row.createdAt} />
-                </td>
-                <th scope="row">
-                  <Link to={deskPath(`mail/${row.id}`)}>{row.subject}</Link>
-                  <div className="muted">{t(enumLabel("outboxKind", row.kind))}</div>
+      <QueryView query={mail} empty={(data) => data.length === 0} emptyText={t(m.mailEmpty)}>
+        {(data) => (
+          <table className="data-table mail-table">
+            <thead>
+              <tr>
+                <th scope="col">{t(m.queuedAt)}</th>
+                <th scope="col">{t(m.subject)}</th>
+                <th scope="col">{t(m.recipients)}</th>
+                <th scope="col">{t(m.contract)}</th>
+                <th scope="col">{t(m.delivery)}</th>
+                <th scope="col">{t(m.attempts)}</th>
+                <th scope="col">{t(m.nextAttempt)}</th>
+                <th scope="col">{t(m.lastError)}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t(m.retry)}</span>
                 </th>
-                <td className="mono">{row.toAddresses.join(", ")}</td>
-                <td>{row.answerName ?? "—"}</td>
-                <td>
-                  <span className={`status-badge status-badge--mail-${row.status}`}>{t(enumLabel("outboxStatus", row.status))}</span>
-                </td>
-                <td className="tabular">{row.attempts}</td>
-                <td>{row.status === "pending" ? <Instant iso={row.nextAttemptAt} /> : "—"}</td>
-                <td className="mail-table__error">{row.lastError ?? "—"}</td>
-                <td>
-                  {row.status === "failed" && (
-                    <button type="button" className="button" disabled={retry.one.isPending} onClick={() => act(retry.one.mutateAsync({ id: row.id }), () => t(m.retried))}>
-                      {t(m.retry)}
-                      <span className="visually-hidden">: {row.subject}</span>
-                    </button>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((row) => (
+                <tr key={row.id} data-outbox-id={row.id} data-status={row.status}>
+                  <td>
+                    <Instant iso={row.createdAt} />
+                  </td>
+                  <th scope="row">
+                    <Link to={deskPath(`mail/${row.id}`)}>{row.subject}</Link>
+                    <div className="muted">{t(enumLabel("outboxKind", row.kind))}</div>
+                  </th>
+                  <td className="mono">{row.toAddresses.join(", ")}</td>
+                  <td>{row.answerName ?? "—"}</td>
+                  <td>
+                    <span className={`status-badge status-badge--mail-${row.status}`}>{t(enumLabel("outboxStatus", row.status))}</span>
+                  </td>
+                  <td className="tabular">{row.attempts}</td>
+                  <td>{row.status === "pending" ? <Instant iso={row.nextAttemptAt} /> : "—"}</td>
+                  <td className="mail-table__error">{row.lastError ?? "—"}</td>
+                  <td>
+                    {row.status === "failed" && (
+                      <button type="button" className="button" disabled={retry.one.isPending} onClick={() => act(retry.one.mutateAsync({ id: row.id }), () => t(m.retried))}>
+                        {t(m.retry)}
+                        <span className="visually-hidden">: {row.subject}</span>
+                      </button>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

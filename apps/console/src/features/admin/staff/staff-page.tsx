@@ -5,7 +5,7 @@ import { enumLabel, enumOptions, fieldLabel, staffInputSchema } from "@uketsuke/
 import { FieldErrorText, useFieldErrors, useSession, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { useDesk } from "../../header/use-desk.ts";
 import { deskMessages as m } from "../messages.ts";
-import { clearOnInput, Done, FormRefusal, LoadFailed, Loading, useDeskTitle } from "../ui.tsx";
+import { clearOnInput, Done, FormRefusal, QueryView, useDeskTitle } from "../ui.tsx";
 
 type StaffMember = RouterOutputs["admin"]["staff"]["list"][number];
 
@@ -54,27 +54,25 @@ export default function StaffPage() {
   return (
     <section aria-labelledby="staff-title" className="admin__narrow">
       <h1 id="staff-title">{title}</h1>
-      {staff.isPending ? (
-        <Loading />
-      ) : staff.isError ? (
-        <LoadFailed retry={() => void staff.refetch()} />
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t(fieldLabel("displayName"))}</th>
-              <th scope="col">{t(m.senderAddress)}</th>
-              <th scope="col">{t(fieldLabel("role"))}</th>
-              <th scope="col">{t(fieldLabel("status"))}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.data.map((member) => (
-              <StaffRow key={member.id} member={member} domain={domain} onChange={refresh} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryView query={staff}>
+        {(data) => (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t(fieldLabel("displayName"))}</th>
+                <th scope="col">{t(m.senderAddress)}</th>
+                <th scope="col">{t(fieldLabel("role"))}</th>
+                <th scope="col">{t(fieldLabel("status"))}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((member) => (
+                <StaffRow key={member.id} member={member} domain={domain} onChange={refresh} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
       <form onSubmit={submit} onInput={clearOnInput(errors)} noValidate className="panel admin__form" aria-labelledby="staff-new-title">
         <h2 id="staff-new-title">{t(m.staffNew)}</h2>
         <div className="field-row">
