@@ -109,7 +109,10 @@ describe("@uketsuke/server/testing", () => {
       const call = queue[0] as { id: string };
       await operator.trpc.calls.claim.mutate({ id: call.id });
       await operator.trpc.calls.saveMessage.mutate({ callId: call.id, callerCompany: "株式会社テスト", callerName: "試験 太郎", message: "harness", outcome: "message" });
-      const mail = await waitFor(async () => (await server.capturedMail()).length > 0 && server.capturedMail());
+      const mail = await waitFor(async () => {
+        const captured = await server.capturedMail();
+        return captured.length > 0 ? captured : null;
+      });
       expect(mail.length).toBe(1);
       expect(callId).toMatch(/^test-call-/);
       await expect(server.signIn(LOGINS.operator, "wrong-password")).rejects.toThrow(/refused/);

