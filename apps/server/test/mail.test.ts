@@ -153,7 +153,8 @@ describe("a saved message leaves as a report mail over SMTP", () => {
         return r.status === "failed" ? r : null;
       }, 10_000);
       failedAttempts = failed.attempts;
-      expect(failed.attempts).toBeGreaterThan(12);
+      // An attempt in flight when the clock jumped may be the one that gives up.
+      expect(failed.attempts).toBeGreaterThanOrEqual(trying.attempts);
       expect(failed.lastError).toMatch(/451|Try again later/);
       const listed = await supervisor.trpc.admin.mail.outbox.query({ status: "failed" });
       expect(listed.map((m) => m.id)).toContain(failed.id);
