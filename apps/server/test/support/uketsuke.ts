@@ -6,64 +6,18 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, type TRPCClient } from "@trpc/client";
+import { createTRPCClient, httpLink } from "@trpc/client";
 import { SESSION_COOKIE, type AppRouter } from "@uketsuke/api";
-import { EventSource } from "eventsource";
 import { boot, type Running } from "../../src/boot.ts";
 import { envSchema } from "../../src/env.ts";
 import { createLogger } from "../../src/logger.ts";
 import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "../../src/telephony/signature.ts";
 
-export const DEMO_PASSWORD = "uketsuke-demo";
-export const MIRAI_NUMBER = "+81312345678";
-export const HIKARI_NUMBER = "+81662223333";
-export const LOGINS = {
-  supervisor: "kanri@uketsuke.example.jp",
-  operator: "sato@uketsuke.example.jp",
-  operator2: "suzuki@uketsuke.example.jp",
-  mirai: "owner@mirai-kensetsu.example.com",
-  hikari: "owner@hikari-law.example.com",
-} as const;
-export const TELEPHONY_SECRET = "test-telephony-secret-0123456789";
-export const TWILIO_AUTH_TOKEN = "test-twilio-auth-token";
-/** Tuesday 2026-11-24 10:00 JST: a business day, inside business hours. */
-export const IN_HOURS = "2026-11-24T01:00:00.000Z";
-
-/**
- * The server's clock: starts at a chosen instant and runs with real time from there (the outbox
- * schedules retries in the future, so a frozen clock would never reach them); `advance` jumps.
- */
-export class TestClock {
-  private offsetMs: number;
-  constructor(start: string = IN_HOURS) {
-    this.offsetMs = Date.parse(start) - Date.now();
-  }
-  readonly now = (): Date => new Date(Date.now() + this.offsetMs);
-  advance(ms: number): void {
-    this.offsetMs += ms;
-  }
-}
-
-export type Client = TRPCClient<AppRouter>;
-
-/** A tRPC client: subscriptions over SSE (eventsource, carrying the cookie), the rest over HTTP. */
-export function trpcClient(url: string, cookie?: string): Client {
-  const headers: Record<string, string> = cookie ? { cookie } : {};
-  return createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === "subscription",
-        true: httpSubscriptionLink({
-          url: `${url}/trpc`,
-          EventSource,
-          // eventsource@4 takes no headers option: its fetch hook is where a Node client adds them.
-          eventSourceOptions: { fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, ...headers } }) },
-        }),
-        false: httpLink({ url: `${url}/trpc`, headers }),
-      }),
-    ],
-  });
-}
+// The constants, the clock and the tRPC client are the exported harness's (@uketsuke/server/testing).
+import { DEMO_PASSWORD, HIKARI_NUMBER, MIRAI_NUMBER, TELEPHONY_SECRET, TestClock, trpcClient, TWILIO_AUTH_TOKEN, type Client } from "../../src/testing/index.ts";
+export {
+  DEMO_PASSWORD, HIKARI_NUMBER, IN_HOURS, LOGINS, MIRAI_NUMBER, TELEPHONY_SECRET, TestClock, trpcClient, TWILIO_AUTH_TOKEN, type Client,
+} from "../../src/testing/index.ts";
 
 export type SignedIn = { cookie: string; userId: string; trpc: Client };
 
