@@ -1,20 +1,15 @@
 /**
- * The real server for a test: booted through boot() on a free port, a temp SQLite file with the
- * demo seed, an injected clock, and helpers to sign webhooks and sign in as the demo users
- * through a real tRPC client (HTTP for queries and mutations, SSE for subscriptions).
+ * The server tests' view of @uketsuke/server/testing: the same server, plus sign-in through the
+ * tRPC client, row counts, rings by call id, and the demo's message-taking shortcuts.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { SESSION_COOKIE, type AppRouter } from "@uketsuke/api";
-import { boot, type Running } from "../../src/boot.ts";
-import { envSchema } from "../../src/env.ts";
-import { createLogger } from "../../src/logger.ts";
-import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "../../src/telephony/signature.ts";
 
 // The constants, the clock and the tRPC client are the exported harness's (@uketsuke/server/testing).
-import { DEMO_PASSWORD, HIKARI_NUMBER, MIRAI_NUMBER, TELEPHONY_SECRET, TestClock, trpcClient, TWILIO_AUTH_TOKEN, type Client } from "../../src/testing/index.ts";
+import {
+  DEMO_PASSWORD, HIKARI_NUMBER, MIRAI_NUMBER, startTestServer, trpcClient, type Client, type TestClock, type TestServer, type WebhookResponse,
+} from "../../src/testing/index.ts";
+export type { CallEventBody, WebhookResponse } from "../../src/testing/index.ts";
 export {
   DEMO_PASSWORD, HIKARI_NUMBER, IN_HOURS, LOGINS, MIRAI_NUMBER, TELEPHONY_SECRET, TestClock, trpcClient, TWILIO_AUTH_TOKEN, type Client,
 } from "../../src/testing/index.ts";
@@ -34,37 +29,13 @@ export async function login(url: string, email: string, password = DEMO_PASSWORD
   return { cookie, userId: result.user.id, trpc: trpcClient(url, cookie) };
 }
 
-export type WebhookResponse = { status: number; body: Record<string, unknown>; text: string; headers: Headers };
-
-async function readResponse(response: Response): Promise<WebhookResponse> {
-  const text = await response.text();
-  let body: Record<string, unknown> = {};
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    // TwiML or plain text
-  }
-  return { status: response.status, body, text, headers: response.headers };
-}
-
-export type CallEventBody = {
-  type: "ring" | "answer" | "hangup";
-  callId: string;
-  from?: string;
-  to: string;
-  direction: "inbound" | "outbound";
-  at: string;
-};
-
 export type Uketsuke = {
-  running: Running;
+  running: TestServer["running"];
   url: string;
   clock: TestClock;
   dir: string;
-  /** POSTs a raw body to /telephony/events, signed with the server clock's time unless told otherwise. */
-  postEvent(rawBody: string, options?: { timestamp?: number; secret?: string; headers?: Record<string, string> | null }): Promise<WebhookResponse>;
-  /** A signed call event; `at` defaults to the clock's now. */
-  event(event: Omit<CallEventBody, "at"> & { at?: string }): Promise<WebhookResponse>;
+  postEvent: TestServer["postEvent"];
+  event: TestServer["event"];
   ring(callId: string, to?: string, at?: string): Promise<WebhookResponse>;
   counts(): Promise<{ calls: number; callEvents: number }>;
   login(email: string): Promise<SignedIn>;
@@ -77,51 +48,18 @@ export type StartOptions = {
   workers?: boolean;
 };
 
+/** The exported harness plus what these tests also read: row counts, and ring by call id. */
 export async function startUketsuke(options: StartOptions = {}): Promise<Uketsuke> {
-  const dir = await mkdtemp(path.join(tmpdir(), "uketsuke-server-"));
-  const clock = options.clock ?? new TestClock();
-  const env = envSchema.parse({
-    PORT: 0,
-    DATABASE_URL: path.join(dir, "uketsuke.sqlite"),
-    SEED_DEMO: "true",
-    LOG_LEVEL: "silent",
-    TELEPHONY_SECRET,
-    TWILIO_AUTH_TOKEN,
-    ...options.env,
-  });
-  let running: Running;
-  try {
-    running = await boot(env, createLogger(env.LOG_LEVEL), { clock: clock.now, workers: options.workers ?? true });
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
-  const url = running.url;
-
-  const postEvent: Uketsuke["postEvent"] = async (rawBody, opts = {}) => {
-    const timestamp = opts.timestamp ?? Math.floor(clock.now().getTime() / 1000);
-    const headers =
-      opts.headers === null
-        ? { "content-type": "application/json" }
-        : {
-            "content-type": "application/json",
-            [TIMESTAMP_HEADER]: String(timestamp),
-            [SIGNATURE_HEADER]: sign(opts.secret ?? TELEPHONY_SECRET, timestamp, rawBody),
-            ...opts.headers,
-          };
-    return readResponse(await fetch(`${url}/telephony/events`, { method: "POST", headers, body: rawBody }));
-  };
-  const event: Uketsuke["event"] = (e) =>
-    postEvent(JSON.stringify({ from: "09012345678", ...e, at: e.at ?? clock.now().toISOString() }));
-
+  const server = await startTestServer(options);
+  const { running, url } = server;
   return {
     running,
     url,
-    clock,
-    dir,
-    postEvent,
-    event,
-    ring: (callId, to = MIRAI_NUMBER, at) => event({ type: "ring", callId, to, direction: "inbound", ...(at ? { at } : {}) }),
+    clock: server.clock,
+    dir: server.dir,
+    postEvent: server.postEvent,
+    event: server.event,
+    ring: (callId, to = MIRAI_NUMBER, at) => server.ring({ callId, to, ...(at ? { at } : {}) }),
     async counts() {
       const db = running.db.db;
       const [calls, callEvents] = await Promise.all([
@@ -131,13 +69,7 @@ export async function startUketsuke(options: StartOptions = {}): Promise<Uketsuk
       return { calls: Number(calls.n), callEvents: Number(callEvents.n) };
     },
     login: (email) => login(url, email),
-    async close() {
-      try {
-        await running.close();
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    },
+    close: server.close,
   };
 }
 
