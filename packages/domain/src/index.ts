@@ -43,3 +43,7 @@ export * from "./schemas/wrong-numbers.ts";
 export * from "./schemas/call.ts";
 export * from "./schemas/account.ts";
 export * from "./schemas/queries.ts";
+export * from "./schemas/invitations.ts";
+
+export * from "./invitations/invitation.ts";
+export * from "./invitations/compose-invitation-mail.ts";

@@ -60,13 +60,24 @@ export type RoutingReason = (typeof ROUTING_REASONS)[number];
 export const CALLBACK_STATUSES = ["open", "done"] as const;
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 
-/** "notice": tells a contract's owner that where its reports go has changed. */
-export const OUTBOX_KINDS = ["report", "reminder", "notice"] as const;
+/**
+ * "notice": tells a contract's owner that where its reports go has changed. "invitation": the
+ * mail that invites an address to an account (or tells its owner that it already has one).
+ */
+export const OUTBOX_KINDS = ["report", "reminder", "notice", "invitation"] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** "captured": no SMTP server is configured, so the mail is kept in the database instead. */
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "captured", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * An invitation to an account: pending until the invitee sets a password (accepted), the inviter
+ * takes it back (revoked) or its time runs out (expired). Derived from the row and the time
+ * (`invitationStatus`), never stored.
+ */
+export const INVITATION_STATUSES = ["pending", "accepted", "revoked", "expired"] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 /** Requests clients do make that a rule answers with "no" (see `answerServiceRequest`). */
 export const SERVICE_REQUEST_KINDS = [
@@ -99,6 +110,7 @@ export const VOCABULARIES = {
   callbackStatus: CALLBACK_STATUSES,
   outboxKind: OUTBOX_KINDS,
   outboxStatus: OUTBOX_STATUSES,
+  invitationStatus: INVITATION_STATUSES,
   serviceRequest: SERVICE_REQUEST_KINDS,
   figurePeriod: FIGURE_PERIODS,
 } as const;

@@ -165,6 +165,18 @@ const catalogue = {
   NUMBER_UNKNOWN: { ja: "この着信番号に対応するご契約がありません。", en: "No contract answers on this number." },
   NUMBER_TAKEN: { ja: "この番号はすでに別のご契約で使われています。", en: "This number already belongs to another contract." },
   EMAIL_TAKEN: { ja: "このメールアドレスはすでに登録されています。", en: "This email address is already registered." },
+  EMAIL_ALREADY_USER: {
+    ja: "このメールアドレスの方はすでにここのユーザーです（一覧をご確認ください）。",
+    en: "Someone with this address is already a user here (see the list).",
+  },
+  INVITATION_INVALID: {
+    ja: "この招待リンクは使えません（有効期限切れ、使用済み、取り消し済み、または誤ったリンクです）。招待した方にもう一度送ってもらってください。",
+    en: "This invitation link cannot be used (it has expired, was already used or revoked, or is not a valid link). Ask the person who invited you to send a new one.",
+  },
+  INVITATION_EMAIL_TAKEN: {
+    ja: "このメールアドレスにはすでにアカウントがあります。1つのメールアドレスで作れるアカウントは1つだけです。お持ちのアカウントでログインするか、招待した方に別のアドレスでの招待をご依頼ください。",
+    en: "This address already has an account, and an address can belong to only one account. Sign in with that account, or ask the person who invited you to invite another address.",
+  },
   MAILBOX_TAKEN: { ja: "このメールアカウント名はすでに使われています。", en: "This mailbox is already taken." },
   CONTRACT_INACTIVE: { ja: "このご契約は現在ご利用いただけません。", en: "This contract is not active." },
   OUTBOX_NOT_FAILED: { ja: "再送できるのは送信失敗のメールだけです。", en: "Only failed mail can be retried." },

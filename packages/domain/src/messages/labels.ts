@@ -53,6 +53,7 @@ export const fieldLabels = {
   locale: { ja: "表示言語", en: "Language" },
   disabled: { ja: "利用停止", en: "Disabled" },
   id: { ja: "識別番号（ID）", en: "ID" },
+  token: { ja: "招待リンク", en: "Invitation link" },
   kind: { ja: "ご依頼の内容", en: "Request" },
   // ── lists and filters ──
   q: { ja: "検索語", en: "Search" },
@@ -191,6 +192,7 @@ export const enumLabels = {
     report: { ja: "受電報告", en: "Report" },
     reminder: { ja: "折り返しのお願い", en: "Callback reminder" },
     notice: { ja: "報告先の変更のお知らせ", en: "Notice of a change of report addresses" },
+    invitation: { ja: "アカウントへのご招待", en: "Invitation to an account" },
   },
   outboxStatus: {
     pending: { ja: "送信待ち", en: "Waiting to send" },
@@ -198,6 +200,12 @@ export const enumLabels = {
     sent: { ja: "送信済み", en: "Sent" },
     captured: { ja: "保存のみ（SMTP未設定）", en: "Captured (no SMTP configured)" },
     failed: { ja: "送信失敗", en: "Failed" },
+  },
+  invitationStatus: {
+    pending: { ja: "招待中（未登録）", en: "Invited (not yet accepted)" },
+    accepted: { ja: "登録済み", en: "Accepted" },
+    revoked: { ja: "取り消し済み", en: "Revoked" },
+    expired: { ja: "期限切れ", en: "Expired" },
   },
   figurePeriod: {
     thisMonth: { ja: "今月", en: "This month" },

@@ -10,15 +10,18 @@ export const loginInputSchema = z.object({
 
 export const passwordSchema = z.string(whenMissing("FIELD_REQUIRED")).min(10, { error: "FIELD_PASSWORD_WEAK" }).max(200);
 
+/**
+ * A client owner invites someone of the client. No password: the invitee sets their own when they
+ * accept (see `invitationAcceptSchema`); the answer is an invitation, never a user.
+ */
 export const clientUserInputSchema = z.object({
   email: emailSchema,
   displayName: spokenName(60),
-  password: passwordSchema,
   clientRole: z.enum(CLIENT_ROLES).default("member"),
   locale: localeSchema.default("ja"),
 });
 
-/** A supervisor adds a client user to a contract. */
+/** A supervisor invites a client user to a contract. */
 export const clientUserCreateSchema = clientUserInputSchema.extend({ contractId: idSchema });
 
 export const contractScopedSchema = z.object({ contractId: idSchema });
@@ -28,11 +31,10 @@ export const setDisabledSchema = z.object({ id: idSchema, disabled: z.boolean() 
 /** A supervisor gives a user a new first password (every session of theirs ends). */
 export const passwordResetSchema = z.object({ id: idSchema, password: passwordSchema });
 
-/** Operators and supervisors: the mailbox is their sender address's local part (R2). */
+/** Inviting operators and supervisors: the mailbox is their sender address's local part (R2). */
 export const staffInputSchema = z.object({
   email: emailSchema,
   displayName: spokenName(60),
-  password: passwordSchema,
   mailbox: mailboxSchema,
   role: z.enum(STAFF_ROLES).default("operator"),
   locale: localeSchema.default("ja"),

@@ -132,12 +132,12 @@ const CASES: Case[] = [
   ["login: password too long", loginInputSchema, { email: "a@b.jp", password: "x".repeat(201) }, "password", "FIELD_TOO_LONG"],
   ["password: weak", passwordSchema, "short", "", "FIELD_PASSWORD_WEAK"],
   ["password: too long", passwordSchema, "x".repeat(201), "", "FIELD_TOO_LONG"],
-  ["client user: role", clientUserInputSchema, { email: "a@b.jp", displayName: "山田", password: "0123456789", clientRole: "admin" }, "clientRole", "FIELD_CHOICE_INVALID"],
-  ["client user: name too long", clientUserInputSchema, { email: "a@b.jp", displayName: long(61), password: "0123456789" }, "displayName", "FIELD_TOO_LONG"],
-  ["client user: locale", clientUserInputSchema, { email: "a@b.jp", displayName: "山田", password: "0123456789", locale: "fr" }, "locale", "FIELD_CHOICE_INVALID"],
-  ["staff: mailbox", staffInputSchema, { email: "a@b.jp", displayName: "鈴木", password: "0123456789", mailbox: "Suzuki" }, "mailbox", "R2_MAILBOX_INVALID"],
-  ["staff: role", staffInputSchema, { email: "a@b.jp", displayName: "鈴木", password: "0123456789", mailbox: "suzuki", role: "owner" }, "role", "FIELD_CHOICE_INVALID"],
-  ["staff: missing mailbox", staffInputSchema, { email: "a@b.jp", displayName: "鈴木", password: "0123456789" }, "mailbox", "R2_MAILBOX_INVALID"],
+  ["client user: role", clientUserInputSchema, { email: "a@b.jp", displayName: "山田", clientRole: "admin" }, "clientRole", "FIELD_CHOICE_INVALID"],
+  ["client user: name too long", clientUserInputSchema, { email: "a@b.jp", displayName: long(61) }, "displayName", "FIELD_TOO_LONG"],
+  ["client user: locale", clientUserInputSchema, { email: "a@b.jp", displayName: "山田", locale: "fr" }, "locale", "FIELD_CHOICE_INVALID"],
+  ["staff: mailbox", staffInputSchema, { email: "a@b.jp", displayName: "鈴木", mailbox: "Suzuki" }, "mailbox", "R2_MAILBOX_INVALID"],
+  ["staff: role", staffInputSchema, { email: "a@b.jp", displayName: "鈴木", mailbox: "suzuki", role: "owner" }, "role", "FIELD_CHOICE_INVALID"],
+  ["staff: missing mailbox", staffInputSchema, { email: "a@b.jp", displayName: "鈴木" }, "mailbox", "R2_MAILBOX_INVALID"],
   // ── calls ──
   ["outcome: unknown", callOutcomeSchema, "maybe", "", "FIELD_CHOICE_INVALID"],
   ["direction: unknown", callDirectionSchema, "sideways", "", "FIELD_CHOICE_INVALID"],
@@ -220,11 +220,11 @@ describe("bad input: the exact field, a code, and text in both languages", () =>
   });
 
   it("lists every bad field at once", () => {
-    const fields = rejects(clientUserInputSchema, { email: "x", displayName: "", password: "short" });
+    const fields = rejects(clientUserInputSchema, { email: "x", displayName: "", clientRole: "boss" });
     expect(fields.map((f) => [f.path, f.code])).toEqual([
       ["email", "FIELD_EMAIL_INVALID"],
       ["displayName", "FIELD_REQUIRED"],
-      ["password", "FIELD_PASSWORD_WEAK"],
+      ["clientRole", "FIELD_CHOICE_INVALID"],
     ]);
   });
 
@@ -343,14 +343,13 @@ describe("good input and its transforms", () => {
   });
 
   it("fills defaults for accounts, contracts, roster members and events", () => {
-    expect(parseInput(clientUserInputSchema, { email: "A@B.JP", displayName: " 山田 ", password: "0123456789" })).toEqual({
+    expect(parseInput(clientUserInputSchema, { email: "A@B.JP", displayName: " 山田 " })).toEqual({
       email: "a@b.jp",
       displayName: "山田",
-      password: "0123456789",
       clientRole: "member",
       locale: "ja",
     });
-    expect(parseInput(staffInputSchema, { email: "s@agency.example.jp", displayName: "鈴木", password: "0123456789", mailbox: "suzuki" })).toMatchObject({
+    expect(parseInput(staffInputSchema, { email: "s@agency.example.jp", displayName: "鈴木", mailbox: "suzuki" })).toMatchObject({
       role: "operator",
       locale: "ja",
       mailbox: "suzuki",

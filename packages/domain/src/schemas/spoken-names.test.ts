@@ -22,8 +22,8 @@ const NAME_FIELDS: Array<[label: string, schema: z.ZodType, base: Record<string,
   ["wrong-number company", wrongNumberInputSchema, { companyName: "ABCトレーディング" }, "companyName"],
   ["wrong-number kana", wrongNumberInputSchema, { companyName: "ABCトレーディング", companyNameKana: "えーびーしー" }, "companyNameKana", true],
   ["wrong-number update company", wrongNumberUpdateSchema, { id: ID, companyName: "ABCトレーディング" }, "companyName"],
-  ["client user display name", clientUserInputSchema, { email: "a@client.example.jp", displayName: "山田", password: "0123456789" }, "displayName"],
-  ["staff display name", staffInputSchema, { email: "s@agency.example.jp", displayName: "鈴木", password: "0123456789", mailbox: "suzuki" }, "displayName"],
+  ["client user display name", clientUserInputSchema, { email: "a@client.example.jp", displayName: "山田" }, "displayName"],
+  ["staff display name", staffInputSchema, { email: "s@agency.example.jp", displayName: "鈴木", mailbox: "suzuki" }, "displayName"],
 ];
 
 /** Text that would make an operator say something other than what the screen seems to show. */
