@@ -21,3 +21,4 @@ export * from "./queries/roster.ts";
 export * from "./queries/sessions.ts";
 export * from "./queries/users.ts";
 export * from "./queries/wrong-numbers.ts";
+export * from "./queries/invitations.ts";

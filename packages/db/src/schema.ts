@@ -231,6 +231,31 @@ export interface AuditLogTable {
 }
 
 /** A settled Tokyo day whose figures are kept, with what it held when counted (see agency-figures.ts). */
+/**
+ * An invitation to an account (issue 7): what the user will be, and an HMAC of the link's token.
+ * Its status (pending, accepted, revoked, expired) follows from the times (`invitationStatus`).
+ */
+export interface InvitationTable {
+  id: string;
+  /** Lower-case, like users.email; not unique (several contracts may invite one address). */
+  email: string;
+  role: UserRole;
+  /** Set iff role = 'client', like users.contractId. */
+  contractId: string | null;
+  clientRole: ClientRole | null;
+  /** Staff only: the sender mailbox the user will have (R2). */
+  mailbox: string | null;
+  displayName: string;
+  locale: Generated<Locale>;
+  /** HMAC-SHA-256 of the link's token under the cookie secret, in hex; the token is never stored here. */
+  tokenHash: string;
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+}
+
 export interface FigureDayTable {
   day: string;
   calls: number;
@@ -266,6 +291,7 @@ export interface Database {
   captured_mail: CapturedMailTable;
   audit_log: AuditLogTable;
   figure_days: FigureDayTable;
+  invitations: InvitationTable;
   figure_day_counts: FigureDayCountTable;
 }
 
@@ -293,5 +319,7 @@ export type OutboxMessage = Omit<Selectable<OutboxTable>, "toAddresses"> & { toA
 export type OutboxSummary = Omit<OutboxMessage, "bodyText" | "bodyHtml">;
 export type CapturedMail = Omit<Selectable<CapturedMailTable>, "toAddresses"> & { toAddresses: string[] };
 export type CapturedMailSummary = Omit<CapturedMail, "bodyText" | "bodyHtml">;
+
+export type Invitation = Selectable<InvitationTable>;
 
 export type AuditEntry = Omit<Selectable<AuditLogTable>, "detail"> & { detail: unknown };

@@ -34,7 +34,7 @@ export async function down(db: AnyDb): Promise<void> {
   await db.schema.alterTable("roster_members").dropColumn("department").execute();
 }
 
-async function setOutboxKinds(db: AnyDb, kinds: readonly string[]): Promise<void> {
+export async function setOutboxKinds(db: AnyDb, kinds: readonly string[]): Promise<void> {
   if (dialectOf(db) === "postgres") {
     await sql`alter table outbox drop constraint outbox_kind_check`.execute(db);
     await sql`alter table outbox add constraint outbox_kind_check ${kindCheck(kinds)}`.execute(db);

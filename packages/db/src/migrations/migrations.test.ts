@@ -22,6 +22,7 @@ forEachDialect("migrations", (t) => {
       "contracts",
       "figure_day_counts",
       "figure_days",
+      "invitations",
       "login_attempts",
       "outbox",
       "report_search",
