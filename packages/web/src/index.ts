@@ -1,6 +1,7 @@
 /**
  * @uketsuke/web — what the console and the dashboard share: the API client, the query client,
- * the language, sign-in, field errors, rule notices and the live-connection status.
+ * the language, sign-in, field errors, rule notices, the live-connection status and a segmented choice.
+ * The figures pages' charts and tables come from `@uketsuke/web/figures` (uPlot stays out of the rest).
  * Browser tests import `@uketsuke/web/testing` instead (Node only).
  */
 export { createApiClient, TRPCProvider, useTRPC, useTRPCClient, type ApiClient, type AppRouter } from "./trpc.ts";
@@ -13,5 +14,6 @@ export { RuleNotice, type RuleNoticeProps } from "./rule-notice.tsx";
 export { LiveBanner, LiveIndicator, useLiveStatus, useLiveTrouble, type LiveStatus } from "./live-status.tsx";
 export { startFreshSession, useSession, useSignOut, type Session, type SignedInSession } from "./session.tsx";
 export { SignInForm } from "./sign-in-form.tsx";
+export { Segmented, type SegmentedOption } from "./segmented.tsx";
 export { WebProvider } from "./provider.tsx";
 export { webMessages } from "./messages.ts";

@@ -2,14 +2,15 @@ import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { enumLabel, tokyoDate } from "@uketsuke/domain";
 import { useLocale, useText, useTRPC } from "@uketsuke/web";
+import { BarChart, FigureTable, ShareBars, type BarChartLook } from "@uketsuke/web/figures";
 import { deskMessages as m } from "../messages.ts";
 import { LoadFailed, Loading, useDeskTitle, useNumberFormat } from "../ui.tsx";
 import { HeatMap } from "./heat-map.tsx";
 import { percent, SpeedTiles, Tile } from "./speed-tiles.tsx";
-import { StackedBars } from "./stacked-bars.tsx";
-
 
 const COLOURS = { answered: "#1d6a3a", missed: "#9b1c1c", closed: "#6b717b" };
+/** The desk's wide chart: 30 stacked days, no pointer readout (the table has the numbers). */
+const LOOK: BarChartLook = { minWidth: 320, bar: [0.75, 48], yAtLeast: 4, xAxis: { space: 36, size: 30 }, yAxisSize: 40, axisColour: "#474c55" };
 
 /** The agency's last 30 days: volume per day, weekday × hour, outcomes, per operator, missed calls, speed of answer. */
 export default function FiguresPage() {
@@ -59,32 +60,13 @@ export default function FiguresPage() {
 
       <section className="panel" aria-labelledby="per-day-title">
         <h2 id="per-day-title">{t(m.callsPerDay)}</h2>
-        <StackedBars labels={labels} series={series} />
-        <details>
-          <summary>{t(m.showTable)}</summary>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t(m.date)}</th>
-                <th scope="col" className="tabular">{t(m.totalCalls)}</th>
-                <th scope="col" className="tabular">{t(m.answered)}</th>
-                <th scope="col" className="tabular">{t(m.missedShort)}</th>
-                <th scope="col" className="tabular">{t(m.closed)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {f.days.map((d) => (
-                <tr key={d.date} data-date={d.date}>
-                  <th scope="row">{d.date}</th>
-                  <td className="tabular">{number(d.calls)}</td>
-                  <td className="tabular">{number(d.answered)}</td>
-                  <td className="tabular">{number(d.missed)}</td>
-                  <td className="tabular">{number(d.closed)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <BarChart labels={labels} series={series} look={LOOK} height={240} className="stacked-bars" />
+        <FigureTable
+          summary={t(m.showTable)}
+          keyName="date"
+          columns={[{ label: t(m.date) }, ...[m.totalCalls, m.answered, m.missedShort, m.closed].map((label) => ({ label: t(label), numeric: true }))]}
+          rows={f.days.map((d) => ({ key: d.date, head: d.date, cells: [d.calls, d.answered, d.missed, d.closed].map(number) }))}
+        />
       </section>
 
       <section className="panel" aria-labelledby="heat-title">
@@ -96,34 +78,25 @@ export default function FiguresPage() {
       <div className="figures__pair">
         <section className="panel" aria-labelledby="outcomes-title">
           <h2 id="outcomes-title">{t(m.outcomesTitle)}</h2>
-          <ul className="share-bars">
-            {f.outcomes.map(({ outcome, reports }) => (
-              <li key={outcome} data-outcome={outcome}>
-                <span className="share-bars__label">{t(enumLabel("outcome", outcome))}</span>
-                <span className="share-bars__track" aria-hidden="true">
-                  <span className="share-bars__bar" style={{ width: `${outcomeTotal ? (reports / outcomeTotal) * 100 : 0}%` }} />
-                </span>
-                <span className="share-bars__n tabular">
-                  {number(reports)} ({percent(outcomeTotal ? reports / outcomeTotal : 0, locale)})
-                </span>
-              </li>
-            ))}
-          </ul>
+          <ShareBars
+            bars={f.outcomes.map(({ outcome, reports }) => {
+              const share = outcomeTotal ? reports / outcomeTotal : 0;
+              return { key: outcome, data: { "data-outcome": outcome }, label: t(enumLabel("outcome", outcome)), share, amount: `${number(reports)} (${percent(share, locale)})` };
+            })}
+          />
         </section>
         <section className="panel" aria-labelledby="operators-title">
           <h2 id="operators-title">{t(m.operatorsTitle)}</h2>
-          <ul className="share-bars">
-            {f.operators.map((o) => (
-              <li key={o.operatorId} data-operator-id={o.operatorId}>
-                <span className="share-bars__label">{o.displayName}</span>
-                <span className="share-bars__track" aria-hidden="true">
-                  <span className="share-bars__bar" style={{ width: `${(o.answered / topOperator) * 100}%` }} />
-                </span>
-                <span className="share-bars__n tabular">{number(o.answered)}</span>
-              </li>
-            ))}
-            {f.operators.length === 0 && <li className="muted">{t(m.none)}</li>}
-          </ul>
+          <ShareBars
+            bars={f.operators.map((o) => ({
+              key: o.operatorId,
+              data: { "data-operator-id": o.operatorId },
+              label: o.displayName,
+              share: o.answered / topOperator,
+              amount: number(o.answered),
+            }))}
+            empty={t(m.none)}
+          />
         </section>
       </div>
     </section>

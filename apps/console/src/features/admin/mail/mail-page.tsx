@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { enumLabel, enumOptions, type OutboxStatus } from "@uketsuke/domain";
-import { appErrorOf, useText, useTRPC, type AppError } from "@uketsuke/web";
+import { appErrorOf, Segmented, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { deskMessages as m } from "../messages.ts";
 import { deskPath, Done, FormRefusal, Instant, QueryView, useDeskTitle } from "../ui.tsx";
 import { useRetry } from "./use-retry.ts";
@@ -46,18 +46,23 @@ export default function MailPage() {
         </button>
       </div>
       <div className="admin__filters">
-        <fieldset className="segmented">
-          <legend>{t(m.mailStatusFilter)}</legend>
-          <label className={status === "" ? "segmented__on" : ""}>
-            <input type="radio" name="mail-status" checked={status === ""} onChange={() => setStatus("")} /> {t(m.all)}
-          </label>
-          {enumOptions("outboxStatus").map((option) => (
-            <label key={option.value} className={status === option.value ? "segmented__on" : ""}>
-              <input type="radio" name="mail-status" value={option.value} checked={status === option.value} onChange={() => setStatus(option.value)} /> {t(option.label)}{" "}
-              <span className="tabular">({counts.data?.[option.value] ?? 0})</span>
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend={t(m.mailStatusFilter)}
+          name="mail-status"
+          value={status}
+          options={[
+            { value: "" as const, label: t(m.all) },
+            ...enumOptions("outboxStatus").map((option) => ({
+              value: option.value,
+              label: (
+                <>
+                  {t(option.label)} <span className="tabular">({counts.data?.[option.value] ?? 0})</span>
+                </>
+              ),
+            })),
+          ]}
+          onChange={setStatus}
+        />
         <div className="field">
           <label htmlFor="mail-contract">{t(m.mailContractFilter)}</label>
           <select id="mail-contract" value={contractId} onChange={(e) => setContractId(e.target.value)}>
