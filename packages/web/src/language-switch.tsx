@@ -1,6 +1,6 @@
+import { fieldLabel } from "@uketsuke/domain";
 import type { Locale } from "./locale.tsx";
 import { useLocale, useText } from "./locale.tsx";
-import { webMessages } from "./messages.ts";
 
 const CHOICES: ReadonlyArray<{ locale: Locale; label: string }> = [
   { locale: "ja", label: "日本語" },
@@ -12,7 +12,7 @@ export function LanguageSwitch() {
   const { locale, setLocale } = useLocale();
   const t = useText();
   return (
-    <div role="group" aria-label={t(webMessages.language)} className="language-switch">
+    <div role="group" aria-label={t(fieldLabel("locale"))} className="language-switch">
       {CHOICES.map((choice) => (
         <button
           key={choice.locale}

@@ -1,11 +1,8 @@
 import type { LocalizedText } from "@uketsuke/domain";
 
-/** Words only the shared pieces show; labels of fields and rules come from the domain's catalogue. */
+/** Words only the shared pieces show; labels of fields (email, password, language) and rules come from the domain's catalogue. */
 export const webMessages = {
-  language: { ja: "表示言語", en: "Language" },
   signInTitle: { ja: "ログイン", en: "Sign in" },
-  email: { ja: "メールアドレス", en: "Email address" },
-  password: { ja: "パスワード", en: "Password" },
   signIn: { ja: "ログイン", en: "Sign in" },
   signingIn: { ja: "ログイン中…", en: "Signing in…" },
   signOut: { ja: "ログアウト", en: "Sign out" },

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { loginInputSchema, type LocalizedText } from "@uketsuke/domain";
+import { fieldLabel, loginInputSchema, type LocalizedText } from "@uketsuke/domain";
 import type { AppError } from "./errors.ts";
 import { FieldErrorText, useFieldErrors } from "./field-errors.tsx";
 import { useText } from "./locale.tsx";
@@ -43,12 +43,12 @@ export function SignInForm({ title, children }: { title?: LocalizedText; childre
       <h1 id="sign-in-title">{t(title ?? webMessages.signInTitle)}</h1>
       {children}
       <div className="field">
-        <label htmlFor="sign-in-email">{t(webMessages.email)}</label>
+        <label htmlFor="sign-in-email">{t(fieldLabel("email"))}</label>
         <input id="sign-in-email" name="email" type="email" autoComplete="username" required autoFocus {...errors.inputProps("email")} />
         <FieldErrorText form={FORM} path="email" errors={errors} />
       </div>
       <div className="field">
-        <label htmlFor="sign-in-password">{t(webMessages.password)}</label>
+        <label htmlFor="sign-in-password">{t(fieldLabel("password"))}</label>
         <input id="sign-in-password" name="password" type="password" autoComplete="current-password" required {...errors.inputProps("password")} />
         <FieldErrorText form={FORM} path="password" errors={errors} />
       </div>

@@ -74,7 +74,7 @@ export type FieldName = keyof typeof fieldLabels;
 /** A report's columns that no input carries: what the dashboard's list and CSV export head them with. */
 export const reportColumnLabels = {
   receivedAt: { ja: "受電日時", en: "Received" },
-  routedName: { ja: "報告先", en: "Reported to" },
+  routedName: fieldLabels.person,
   routingReason: { ja: "報告先の決め方", en: "Why this recipient" },
   callbackStatus: { ja: "折り返し状況", en: "Callback status" },
 } as const satisfies Record<string, LocalizedText>;
