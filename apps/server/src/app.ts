@@ -84,7 +84,8 @@ export function createApp({ deps, logger, telephony, apps = defaultAppDirs, trus
         const https = cameOverHttps(c, trustProxy);
         return createContext(
           { ...deps, secureCookies: deps.secureCookies || https },
-          { headers: c.req.raw.headers, resHeaders: opts.resHeaders, ip: clientAddress(c, trustProxy) },
+          // The origin the request came to: where an invitation link points when PUBLIC_URL is unset.
+          { headers: c.req.raw.headers, resHeaders: opts.resHeaders, ip: clientAddress(c, trustProxy), origin: `${https ? "https" : "http"}://${c.req.header("host") ?? "localhost"}` },
         );
       },
       onError: ({ error, path }) => {

@@ -84,6 +84,7 @@ export async function boot(env: Env, logger: Logger, options: BootOptions = {}):
     cookieSecret: persistentSecret(env.DATABASE_URL, "cookie-secret", env.COOKIE_SECRET),
     secureCookies: env.SECURE_COOKIES,
     sessionTtlHours: env.SESSION_TTL_HOURS,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
   };
   const deliverer = env.SMTP_URL ? smtpDeliverer(env.SMTP_URL, { maxConnections: env.SMTP_MAX_CONNECTIONS }) : captureDeliverer();
   const outbox = new OutboxWorker({

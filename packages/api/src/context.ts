@@ -13,6 +13,8 @@ export type ApiDeps = {
   readonly cookieSecret: string;
   readonly secureCookies: boolean;
   readonly sessionTtlHours: number;
+  /** PUBLIC_URL: where links in mail (invitations) point; without it, the origin the request came to. */
+  readonly publicUrl?: string | undefined;
 };
 
 export type Context = ApiDeps & {
@@ -21,12 +23,14 @@ export type Context = ApiDeps & {
   /** Response headers, for Set-Cookie; null when called in-process (tests, scripts). */
   readonly resHeaders: Headers | null;
   readonly ip: string | null;
+  /** The origin the request came to (scheme and Host, as the same-origin check saw them); null in-process. */
+  readonly origin: string | null;
 };
 
 /** Sessions slide: activity pushes the expiry out again (at most once a minute, to spare writes). */
 export async function createContext(
   deps: ApiDeps,
-  request: { headers: Headers; resHeaders?: Headers | null; ip?: string | null },
+  request: { headers: Headers; resHeaders?: Headers | null; ip?: string | null; origin?: string | null },
 ): Promise<Context> {
   const token = readSessionToken(request.headers.get("cookie"));
   let session: SessionWithUser | null = null;
@@ -40,5 +44,5 @@ export async function createContext(
       await touchSession(deps.db, sessionId, now.toISOString(), expiresAt);
     }
   }
-  return { ...deps, session, sessionId: session ? sessionId : null, resHeaders: request.resHeaders ?? null, ip: request.ip ?? null };
+  return { ...deps, session, sessionId: session ? sessionId : null, resHeaders: request.resHeaders ?? null, ip: request.ip ?? null, origin: request.origin ?? null };
 }

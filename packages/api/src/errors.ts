@@ -37,6 +37,7 @@ function trpcCodeFor(code: MessageCode): TRPC_ERROR_CODE_KEY {
   switch (code) {
     case "NOT_FOUND":
     case "NUMBER_UNKNOWN":
+    case "INVITATION_INVALID":
       return "NOT_FOUND";
     case "UNAUTHENTICATED":
     case "LOGIN_FAILED":
@@ -57,6 +58,8 @@ function trpcCodeFor(code: MessageCode): TRPC_ERROR_CODE_KEY {
     case "CALL_ALREADY_CLAIMED":
     case "CALL_ALREADY_REPORTED":
     case "EMAIL_TAKEN":
+    case "EMAIL_ALREADY_USER":
+    case "INVITATION_EMAIL_TAKEN":
     case "MAILBOX_TAKEN":
     case "NUMBER_TAKEN":
     case "OUTBOX_NOT_FAILED":

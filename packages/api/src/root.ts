@@ -13,6 +13,7 @@ import { adminFiguresRouter } from "./router/admin/figures.ts";
 import { adminMailRouter } from "./router/admin/mail.ts";
 import { adminOversightRouter } from "./router/admin/oversight.ts";
 import { adminClientUsersRouter, adminStaffRouter } from "./router/admin/users.ts";
+import { invitationsRouter } from "./router/invitations.ts";
 import { liveRouter } from "./router/live.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
@@ -22,6 +23,7 @@ import { createTRPCRouter } from "./trpc.ts";
  */
 export const appRouter = createTRPCRouter({
   auth: authRouter,
+  invitations: invitationsRouter,
   contract: contractRouter,
   roster: rosterRouter,
   wrongNumbers: wrongNumbersRouter,

@@ -37,6 +37,8 @@ export const AGENCY_DOMAIN = "agency.example.jp";
 /** Tuesday 24 November 2026, 10:00 in Tokyo: a business day (the 23rd is the holiday). */
 export const FIXED_NOW = "2026-11-24T01:00:00.000Z";
 export const PASSWORD = "correct-horse-battery";
+/** Where invitation links point in these tests. */
+export const PUBLIC_URL = "https://uketsuke.test";
 /** Hiragana, katakana or kanji: the text really is Japanese. */
 export const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
 
@@ -150,6 +152,7 @@ export async function createHarness(options: { operators?: number } = {}): Promi
     cookieSecret: "test-cookie-secret-0123456789abcdef",
     secureCookies: false,
     sessionTtlHours: 12,
+    publicUrl: PUBLIC_URL,
   };
   // scrypt runs on libuv's thread pool: hashing side by side uses both cores.
   const [a, b, supervisor, ...operators] = await Promise.all([
@@ -349,4 +352,26 @@ export async function expectFieldError(promise: Promise<unknown>, path: string, 
   expect(field?.text.ja).toMatch(JAPANESE);
   expect(field?.text.en.length).toBeGreaterThan(0);
   return caught;
+}
+
+// ── Invitations ─────────────────────────────────────────────────────────────────────────────
+
+/** The invitation mails queued to an address, oldest first, as the outbox holds them. */
+export function invitationMailsTo(db: Kysely<Database>, email: string) {
+  return db
+    .selectFrom("outbox")
+    .select(["toAddresses", "subject", "bodyText", "bodyHtml", "fromAddress", "messageId"])
+    .where("kind", "=", "invitation")
+    .where("toAddresses", "=", JSON.stringify([email]))
+    // The harness's clock stands still, so queueing order is SQLite's rowid.
+    .orderBy(sql`rowid`)
+    .execute();
+}
+
+/** The token of the newest invitation link mailed to an address (the mail is the only place it exists). */
+export async function invitationTokenFor(db: Kysely<Database>, email: string): Promise<string> {
+  const mails = await invitationMailsTo(db, email);
+  const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(mails.at(-1)?.bodyText ?? "")?.[1];
+  if (!token) throw new Error(`no invitation link mailed to ${email}`);
+  return token;
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertCall } from "@uketsuke/db";
 import { message } from "@uketsuke/domain";
 import { appRouter, type StoredEvent } from "../src/index.ts";
-import { createHarness, expectRefusal, rejection, type Caller, type Harness } from "./harness.ts";
+import { createHarness, expectRefusal, invitationTokenFor, rejection, type Caller, type Harness } from "./harness.ts";
 
 let h: Harness;
 let operators: Caller[];
@@ -94,19 +94,21 @@ describe("a save that fails midway leaves nothing behind", () => {
   }
 });
 
-describe("creating a user", () => {
-  // On SQLite a transaction holds the one connection: a password hashed inside it (scrypt,
-  // ~70 ms here) would make every other request wait.
+describe("accepting an invitation", () => {
+  // On SQLite a transaction holds the one connection: a password hashed inside it (argon2id,
+  // tens of ms) would make every other request wait.
   it("does not hold up other requests while the password is hashed", async () => {
     const sup = await h.callerAs(h.supervisor);
     const op = operators[0] as Caller;
     const email = "newcomer@agency.example.jp";
-    const creating = sup.admin.staff.create({ email, displayName: "新人 太郎", password: "newcomer-password", mailbox: "newcomer" });
+    await sup.admin.staff.create({ email, displayName: "新人 太郎", mailbox: "newcomer" });
+    const anonymous = await h.callerAs(null);
+    const accepting = anonymous.invitations.accept({ token: await invitationTokenFor(h.db, email), password: "newcomer-password" });
     await new Promise((resolve) => setTimeout(resolve, 10));
     await op.calls.queue();
     // The queue answered while the new user was still being hashed, not after it was stored.
     expect(await h.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()).toBeUndefined();
-    expect((await creating).email).toBe(email);
+    expect((await accepting).user.email).toBe(email);
   });
 });
 

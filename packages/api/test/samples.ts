@@ -21,6 +21,11 @@ export type Refs = {
   /** B's own report, so B's lists are not trivially empty. */
   reportB: string;
   callbackB: string;
+  /** A's open invitation (by its owner) and an open staff invitation (by the supervisor). */
+  invitationA: string;
+  staffInvitation: string;
+  /** Another of A's open invitations, for the supervisor's walk (which revokes what it is given). */
+  adminInvitationA: string;
 };
 
 /**
@@ -64,7 +69,13 @@ export async function buildRefs(h: Harness): Promise<Refs> {
     });
   const ringing = await ringingCall();
   const answerable = await ringingCall();
+  const invitationA = await (await h.callerAs(h.a.owner)).users.add({ email: `invited-${next()}@aoba.example.com`, displayName: "招待 一郎" });
+  const adminInvitationA = await (await h.callerAs(h.a.owner)).users.add({ email: `invited-${next()}@aoba.example.com`, displayName: "招待 三郎" });
+  const staffInvitation = await (await h.callerAs(h.supervisor)).admin.staff.create({ email: `invited-${next()}@agency.example.jp`, displayName: "招待 次郎", mailbox: `invited-${next()}` });
   return {
+    invitationA: invitationA.id,
+    staffInvitation: staffInvitation.id,
+    adminInvitationA: adminInvitationA.id,
     reportedCallA: a.callId,
     reportA: a.reportId,
     callbackA: a.callbackId,
@@ -84,6 +95,8 @@ export function samples(h: Harness, r: Refs): Record<string, Sample> {
     "auth.login": { input: () => ({ email: A.owner.email, password: "not-the-password" }) },
     "auth.logout": { input: none },
     "auth.me": { input: none },
+    "invitations.inspect": { input: () => ({ token: "x".repeat(43) }) },
+    "invitations.accept": { input: () => ({ token: "x".repeat(43), password: "probe-password-123" }) },
 
     "contract.get": { input: none, crossTenant: "scoped" },
     "contract.request": { input: () => ({ kind: "block_caller" }), crossTenant: "refused" },
@@ -105,7 +118,10 @@ export function samples(h: Harness, r: Refs): Record<string, Sample> {
     "callbacks.listOpen": { input: none, crossTenant: "scoped" },
     "callbacks.markDone": { input: () => ({ id: r.callbackA }), crossTenant: "refused" },
     "users.list": { input: none, crossTenant: "scoped" },
-    "users.add": { input: () => ({ email: `probe-${next()}@midori.example.com`, displayName: "試験 利用者", password: "probe-password-123" }), crossTenant: "scoped" },
+    "users.add": { input: () => ({ email: `probe-${next()}@midori.example.com`, displayName: "試験 利用者" }), crossTenant: "scoped" },
+    "users.invitations": { input: none, crossTenant: "scoped" },
+    "users.resendInvitation": { input: () => ({ id: r.invitationA }), crossTenant: "refused" },
+    "users.revokeInvitation": { input: () => ({ id: r.invitationA }), crossTenant: "refused" },
     "users.setDisabled": { input: () => ({ id: A.member.id, disabled: true }), crossTenant: "refused" },
     // From the start of the replay buffer: A's events are in it and must not come out.
     "live.contract": { input: () => ({ lastEventId: "0" }), crossTenant: "scoped" },
@@ -131,9 +147,15 @@ export function samples(h: Harness, r: Refs): Record<string, Sample> {
     "admin.contracts.addNumber": { input: () => ({ id: A.contract.id, number: "03-7777-0000" }) },
     "admin.contracts.removeNumber": { input: () => ({ id: A.contract.id, number: A.contract.numbers[0] }) },
     "admin.clientUsers.list": { input: () => ({ contractId: A.contract.id }) },
-    "admin.clientUsers.create": { input: () => ({ contractId: A.contract.id, email: `probe-${next()}@aoba.example.com`, displayName: "試験", password: "probe-password-123" }) },
+    "admin.clientUsers.create": { input: () => ({ contractId: A.contract.id, email: `probe-${next()}@aoba.example.com`, displayName: "試験" }) },
+    "admin.clientUsers.invitations": { input: () => ({ contractId: A.contract.id }) },
+    "admin.clientUsers.resendInvitation": { input: () => ({ contractId: A.contract.id, id: r.adminInvitationA }) },
+    "admin.clientUsers.revokeInvitation": { input: () => ({ contractId: A.contract.id, id: r.adminInvitationA }) },
     "admin.staff.list": { input: none },
-    "admin.staff.create": { input: () => ({ email: `probe-${next()}@agency.example.jp`, displayName: "試験", password: "probe-password-123", mailbox: `probe-${next()}` }) },
+    "admin.staff.create": { input: () => ({ email: `probe-${next()}@agency.example.jp`, displayName: "試験", mailbox: `probe-${next()}` }) },
+    "admin.staff.invitations": { input: none },
+    "admin.staff.resendInvitation": { input: () => ({ id: r.staffInvitation }) },
+    "admin.staff.revokeInvitation": { input: () => ({ id: r.staffInvitation }) },
     "admin.staff.setDisabled": { input: () => ({ id: A.member.id, disabled: true }) },
     "admin.clientUsers.resetPassword": { input: () => ({ id: A.member.id, password: "probe-password-456" }) },
     "admin.mail.outbox": { input: () => ({ limit: 10 }) },

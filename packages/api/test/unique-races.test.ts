@@ -56,27 +56,46 @@ forEachDialect("constraint races", (t) => {
   /** Ten open connections before a burst, so its transactions really run side by side on PostgreSQL. */
   const warmPool = () => Promise.all(Array.from({ length: 10 }, () => sql`select 1`.execute(t.db)));
 
-  it("users.add with a taken email: 409 EMAIL_TAKEN at the email field, also when two arrive at once", async () => {
+  it("users.add of one address five times at once: five pending answers, no 5xx; an address of the same contract is 409 EMAIL_ALREADY_USER", async () => {
     const contract = await insertContract(t.db, { agencyId: deps.agency.id, legalEntityName: "株式会社あおば", answerName: "あおば", numbers: [randomNumber()] });
     const owner = await insertUser(t.db, { email: `owner-${crypto.randomUUID()}@aoba.example.com`, passwordHash: "unused", displayName: "代表", role: "client", contractId: contract.id, clientRole: "owner" });
     const caller = await callerAs(owner);
-    const input = { email: `new-${crypto.randomUUID()}@aoba.example.com`, displayName: "新人 一郎", password: "correct-horse-battery" };
+    const input = { email: `new-${crypto.randomUUID()}@aoba.example.com`, displayName: "新人 一郎" };
     await warmPool();
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => caller.users.add(input)));
     const counts = tally(statuses(results));
     console.info(`[${t.dialect}] 5 parallel users.add, one email:`, counts);
-    expect(counts).toEqual({ ok: 1, conflict: 4, serverError: 0 });
+    expect(counts).toEqual({ ok: 5, conflict: 0, serverError: 0 });
     const again = await caller.users.add({ ...input, email: owner.email }).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(TRPCError);
     expect(getHTTPStatusCodeFromError(again as TRPCError)).toBe(409);
-    expect((again as TRPCError).cause).toMatchObject({ code: "EMAIL_TAKEN", fields: [{ path: "email", code: "EMAIL_TAKEN" }] });
+    expect((again as TRPCError).cause).toMatchObject({ code: "EMAIL_ALREADY_USER", fields: [{ path: "email", code: "EMAIL_ALREADY_USER" }] });
+  });
+
+  it("5 parallel invitations.accept of one link: one user, four 404 INVITATION_INVALID, no 5xx", async () => {
+    const contract = await insertContract(t.db, { agencyId: deps.agency.id, legalEntityName: "株式会社さくら", answerName: "さくら", numbers: [randomNumber()] });
+    const owner = await insertUser(t.db, { email: `owner-${crypto.randomUUID()}@sakura.example.com`, passwordHash: "unused", displayName: "代表", role: "client", contractId: contract.id, clientRole: "owner" });
+    const email = `new-${crypto.randomUUID()}@sakura.example.com`;
+    await (await callerAs(owner)).users.add({ email, displayName: "新人 花子" });
+    const mail = await t.db.selectFrom("outbox").select("bodyText").where("kind", "=", "invitation").where("toAddresses", "=", JSON.stringify([email])).executeTakeFirstOrThrow();
+    const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(mail.bodyText)?.[1] ?? "";
+    await warmPool();
+    // Each from its own client address, so the sign-in limits do not decide the race.
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, async (_, i) => createCaller(await createContext(deps, { headers: new Headers(), ip: `192.0.2.${i + 1}` })).invitations.accept({ token, password: "correct-horse-battery" })),
+    );
+    const codes = statuses(results);
+    console.info(`[${t.dialect}] 5 parallel invitations.accept, one link:`, codes);
+    expect(codes.filter((c) => c === 200)).toHaveLength(1);
+    expect(codes.filter((c) => c === 404)).toHaveLength(4);
+    expect(await t.db.selectFrom("users").select("id").where("email", "=", email).execute()).toHaveLength(1);
   });
 
   it("staff.create with a taken mailbox: 409 MAILBOX_TAKEN at the mailbox field", async () => {
     const supervisor = await callerAs(await staff("supervisor"));
     const taken = await staff("operator");
     const refused = await supervisor.admin.staff
-      .create({ email: `${crypto.randomUUID()}@agency.example.jp`, displayName: "新人", password: "correct-horse-battery", mailbox: taken.mailbox ?? "" })
+      .create({ email: `${crypto.randomUUID()}@agency.example.jp`, displayName: "新人", mailbox: taken.mailbox ?? "" })
       .catch((e: unknown) => e);
     expect(getHTTPStatusCodeFromError(refused as TRPCError)).toBe(409);
     expect((refused as TRPCError).cause).toMatchObject({ code: "MAILBOX_TAKEN", fields: [{ path: "mailbox", code: "MAILBOX_TAKEN" }] });

@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { claimDueOutbox, markCaptured, markFailedAttempt, type UserProfile } from "@uketsuke/db";
 import type { RouterInputs, RouterOutputs } from "../src/index.ts";
-import { allProcedures, createHarness, invoke, PASSWORD, type Harness, type ProcedureInfo } from "./harness.ts";
+import { allProcedures, createHarness, invitationTokenFor, invoke, PASSWORD, type Harness, type ProcedureInfo } from "./harness.ts";
 import { buildRefs, samples, type Refs, type Sample } from "./samples.ts";
 
 /** Procedures whose every answer is a refusal: they have no output shape to check. */
@@ -73,6 +73,13 @@ async function inputFor(p: ProcedureInfo): Promise<unknown> {
     }
     case "admin.mail.capturedItem":
       return { id: capturedId };
+    case "invitations.inspect":
+    case "invitations.accept": {
+      const email = `wire-${p.path}@aoba.example.com`.toLowerCase();
+      await (await h.callerAs(h.a.owner)).users.add({ email, displayName: "配線 確認" });
+      const token = await invitationTokenFor(h.db, email);
+      return p.path === "invitations.inspect" ? { token } : { token, password: PASSWORD };
+    }
     case "live.queue":
     case "live.contract":
       return { lastEventId: "0" };

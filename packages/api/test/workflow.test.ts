@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimDueOutbox, findUserByEmail, insertCall, markCaptured, markFailedAttempt, markMissed, type UserProfile } from "@uketsuke/db";
 import { REPORT_SUBJECT, SERVICE_REQUEST_KINDS, type MessageCode } from "@uketsuke/domain";
-import { AGENCY_DOMAIN, createHarness, expectFieldError, expectRefusal, PASSWORD, type Caller, type Harness } from "./harness.ts";
+import { AGENCY_DOMAIN, createCaller, createHarness, expectFieldError, expectRefusal, invitationTokenFor, PASSWORD, sessionTokenIn, type Caller, type Harness } from "./harness.ts";
+import { createContext } from "../src/index.ts";
 
 let h: Harness;
 let sup: Caller;
@@ -68,20 +69,25 @@ describe("the supervisor signs up a client (R10)", () => {
     await expectRefusal(sup.admin.contracts.addNumber({ id: crypto.randomUUID(), number: "03-5555-0999" }), "NOT_FOUND", "NOT_FOUND");
   });
 
-  it("creates the client's owner, who can then sign in", async () => {
-    const created = await sup.admin.clientUsers.create({
+  it("invites the client's owner, who sets a password through the link and is signed in", async () => {
+    const invited = await sup.admin.clientUsers.create({
       contractId,
       email: "Owner@Himawari.example.com",
       displayName: "ひまわり 代表",
-      password: PASSWORD,
       clientRole: "owner",
     });
-    expect(created).toMatchObject({ email: "owner@himawari.example.com", role: "client", contractId, clientRole: "owner", disabledAt: null });
-    expect(JSON.stringify(created)).not.toMatch(/scrypt|password/i);
+    expect(invited).toMatchObject({ status: "pending", email: "owner@himawari.example.com", role: "client", contractId, clientRole: "owner" });
+    expect(JSON.stringify(invited)).not.toMatch(/token|password/i);
+    const resHeaders = new Headers();
+    const anonymous = createCaller(await createContext(h.deps, { headers: new Headers(), resHeaders }));
+    const accepted = await anonymous.invitations.accept({ token: await invitationTokenFor(h.db, "owner@himawari.example.com"), password: PASSWORD });
+    expect(accepted).toMatchObject({ home: "/", user: { email: "owner@himawari.example.com", role: "client", contractId, clientRole: "owner", disabledAt: null } });
+    expect(sessionTokenIn(resHeaders)).not.toBe("");
+    // Now a user of this contract: the same tenant may be told so.
     await expectRefusal(
-      sup.admin.clientUsers.create({ contractId, email: "owner@himawari.example.com", displayName: "二重", password: PASSWORD }),
+      sup.admin.clientUsers.create({ contractId, email: "owner@himawari.example.com", displayName: "二重" }),
       "CONFLICT",
-      "EMAIL_TAKEN",
+      "EMAIL_ALREADY_USER",
     );
     clientUser = (await findUserByEmail(h.db, "owner@himawari.example.com")) as UserProfile;
     client = await h.callerAs(clientUser);
@@ -466,7 +472,8 @@ describe("the supervisor oversees", () => {
       "contract.create",
       "contract.update",
       "contract.add_number",
-      "client_user.create",
+      "invitation.create",
+      "invitation.accept",
       "roster.add",
       "roster.update",
       "roster.reorder",

@@ -1,10 +1,11 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { loginInputSchema, refuse } from "@uketsuke/domain";
-import { createSession, deleteLoginAttempt, deleteSession, findUserByEmail, getContract, markLoginAttemptSucceeded, upgradePasswordHash } from "@uketsuke/db";
+import { deleteLoginAttempt, deleteSession, findUserByEmail, getContract, markLoginAttemptSucceeded, upgradePasswordHash } from "@uketsuke/db";
 import { passwordHashing } from "../auth/hashing-gate.ts";
 import { admitLoginAttempt, LOGIN_LIMITS } from "../auth/login-throttle.ts";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../auth/password.ts";
-import { clearedSessionCookie, newSessionToken, sessionCookie, sessionIdOf } from "../auth/session-token.ts";
+import { clearedSessionCookie } from "../auth/session-token.ts";
+import { startSession } from "../auth/start-session.ts";
 import { authedProcedure, publicProcedure } from "../trpc.ts";
 
 export const authRouter = {
@@ -34,20 +35,9 @@ export const authRouter = {
       const stronger = await passwordHashing.run(ctx.ip, () => hashPassword(input.password)).catch(() => null);
       if (stronger) await upgradePasswordHash(ctx.db, user.id, { checked: stored, stronger });
     }
-    const token = newSessionToken();
-    const expiresAt = new Date(now.getTime() + ctx.sessionTtlHours * 3_600_000);
-    await createSession(ctx.db, {
-      id: sessionIdOf(token, ctx.cookieSecret),
-      userId: user.id,
-      expiresAt: expiresAt.toISOString(),
-      now: now.toISOString(),
-    });
-    ctx.resHeaders?.append(
-      "Set-Cookie",
-      sessionCookie(token, { maxAgeSeconds: ctx.sessionTtlHours * 3600, secure: ctx.secureCookies }),
-    );
+    const expiresAt = await startSession(ctx, user.id, now);
     const { passwordHash: _hash, ...profile } = user;
-    return { user: profile, expiresAt: expiresAt.toISOString() };
+    return { user: profile, expiresAt };
   }),
 
   logout: authedProcedure.mutation(async ({ ctx }) => {

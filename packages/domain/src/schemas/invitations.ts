@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { whenMissing } from "../messages/validate.ts";
 import { passwordSchema } from "./account.ts";
-import { spokenName } from "./common.ts";
+import { idSchema, spokenName } from "./common.ts";
 
 /**
  * The token from an invitation link: 32 random bytes in base64url (43 characters). Anything else
@@ -23,3 +23,9 @@ export const invitationAcceptSchema = z.object({
   password: passwordSchema,
   displayName: spokenName(60).optional(),
 });
+
+/** One of the inviter's own invitations (revoke, resend): a client owner's, or the agency's staff's. */
+export const invitationRefSchema = z.object({ id: idSchema });
+
+/** A supervisor names the contract too: client invitations live in their contract. */
+export const contractInvitationRefSchema = invitationRefSchema.extend({ contractId: idSchema });
