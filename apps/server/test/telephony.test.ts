@@ -5,8 +5,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { message } from "@uketsuke/domain";
+import { message, type MessageCode } from "@uketsuke/domain";
 import { sign, SIGNATURE_HEADER, SIGNATURE_WINDOW_SECONDS, TIMESTAMP_HEADER } from "../src/telephony/signature.ts";
+import { expectErrorShape } from "./support/error-shape.ts";
 import { HIKARI_NUMBER, LOGINS, MIRAI_NUMBER, startUketsuke, TELEPHONY_SECRET, type SignedIn, type Uketsuke, type WebhookResponse } from "./support/uketsuke.ts";
 
 // A real server per file, real HTTP and SMTP: room for a busy two-core machine.
@@ -28,12 +29,13 @@ afterAll(async () => {
 const newCallId = () => `test-${randomUUID()}`;
 const nowSeconds = () => Math.floor(server.clock.now().getTime() / 1000);
 
-/** A refused request: the status, the stable code, never a 500, and not one row written. */
-async function expectRefusedAndNothingWritten(send: () => Promise<WebhookResponse>, status: number, code: string): Promise<WebhookResponse> {
+/** A refused request: the status, never a 500, not one row written, and the one error shape. */
+async function expectRefusedAndNothingWritten(send: () => Promise<WebhookResponse>, status: number, code: MessageCode): Promise<WebhookResponse> {
   const before = await server.counts();
   const response = await send();
   expect(response.status, response.text).toBe(status);
-  expect(response.body).toMatchObject({ ok: false, error: { code } });
+  expect(response.headers.get("content-type"), response.text).toMatch(/^application\/json/);
+  expectErrorShape(response.body, code);
   expect(await server.counts()).toEqual(before);
   return response;
 }
@@ -66,8 +68,7 @@ describe("POST /telephony/events: who may post", () => {
 
   it("refuses a signature made with another secret (401, nothing written)", async () => {
     const body = JSON.stringify({ type: "ring", callId: newCallId(), to: MIRAI_NUMBER, direction: "inbound", at: server.clock.now().toISOString() });
-    const response = await expectRefusedAndNothingWritten(() => server.postEvent(body, { secret: "another-secret-0123456789" }), 401, "UNAUTHENTICATED");
-    expect(response.body).toMatchObject({ error: { reason: "mismatch" } });
+    await expectRefusedAndNothingWritten(() => server.postEvent(body, { secret: "another-secret-0123456789" }), 401, "WEBHOOK_SIGNATURE_MISMATCH");
   });
 
   it("refuses a body changed after signing (401, nothing written)", async () => {
@@ -78,15 +79,15 @@ describe("POST /telephony/events: who may post", () => {
     await expectRefusedAndNothingWritten(
       () => server.postEvent(tampered, { headers: { [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: signature } }),
       401,
-      "UNAUTHENTICATED",
+      "WEBHOOK_SIGNATURE_MISMATCH",
     );
   });
 
   it("refuses a timestamp outside the five-minute window, in the past or the future (401, nothing written)", async () => {
     for (const skew of [-(SIGNATURE_WINDOW_SECONDS + 1), SIGNATURE_WINDOW_SECONDS + 60, -86_400]) {
       const body = JSON.stringify({ type: "ring", callId: newCallId(), to: MIRAI_NUMBER, direction: "inbound", at: server.clock.now().toISOString() });
-      const response = await expectRefusedAndNothingWritten(() => server.postEvent(body, { timestamp: nowSeconds() + skew }), 401, "UNAUTHENTICATED");
-      expect(response.body).toMatchObject({ error: { reason: "stale" } });
+      const response = await expectRefusedAndNothingWritten(() => server.postEvent(body, { timestamp: nowSeconds() + skew }), 401, "WEBHOOK_TIMESTAMP_STALE");
+      expect(response.body).toMatchObject({ error: { text: message("WEBHOOK_TIMESTAMP_STALE", { seconds: SIGNATURE_WINDOW_SECONDS }) } });
     }
   });
 
@@ -98,19 +99,17 @@ describe("POST /telephony/events: who may post", () => {
 
   it("refuses missing or malformed signature headers (401, nothing written)", async () => {
     const body = JSON.stringify({ type: "ring", callId: newCallId(), to: MIRAI_NUMBER, direction: "inbound", at: server.clock.now().toISOString() });
-    const missing = await expectRefusedAndNothingWritten(() => server.postEvent(body, { headers: null }), 401, "UNAUTHENTICATED");
-    expect(missing.body).toMatchObject({ error: { reason: "missing" } });
+    await expectRefusedAndNothingWritten(() => server.postEvent(body, { headers: null }), 401, "WEBHOOK_SIGNATURE_MISSING");
     const ts = String(nowSeconds());
-    const cases: Array<[Record<string, string>, string]> = [
-      [{ [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: "" }, "missing"],
-      [{ [TIMESTAMP_HEADER]: "", [SIGNATURE_HEADER]: sign(TELEPHONY_SECRET, ts, body) }, "missing"],
-      [{ [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: "sha1=abc" }, "malformed"],
-      [{ [TIMESTAMP_HEADER]: "yesterday", [SIGNATURE_HEADER]: sign(TELEPHONY_SECRET, ts, body) }, "malformed"],
-      [{ [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: sign(TELEPHONY_SECRET, ts, body).toUpperCase() }, "malformed"],
+    const cases: Array<[Record<string, string>, MessageCode]> = [
+      [{ [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: "" }, "WEBHOOK_SIGNATURE_MISSING"],
+      [{ [TIMESTAMP_HEADER]: "", [SIGNATURE_HEADER]: sign(TELEPHONY_SECRET, ts, body) }, "WEBHOOK_SIGNATURE_MISSING"],
+      [{ [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: "sha1=abc" }, "WEBHOOK_SIGNATURE_MALFORMED"],
+      [{ [TIMESTAMP_HEADER]: "yesterday", [SIGNATURE_HEADER]: sign(TELEPHONY_SECRET, ts, body) }, "WEBHOOK_SIGNATURE_MALFORMED"],
+      [{ [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: sign(TELEPHONY_SECRET, ts, body).toUpperCase() }, "WEBHOOK_SIGNATURE_MALFORMED"],
     ];
-    for (const [headers, reason] of cases) {
-      const response = await expectRefusedAndNothingWritten(() => server.postEvent(body, { headers }), 401, "UNAUTHENTICATED");
-      expect(response.body, JSON.stringify(headers)).toMatchObject({ error: { reason } });
+    for (const [headers, code] of cases) {
+      await expectRefusedAndNothingWritten(() => server.postEvent(body, { headers }), 401, code);
     }
   });
 
@@ -145,7 +144,7 @@ describe("POST /telephony/events: who may post", () => {
 describe("POST /telephony/events: what is refused", () => {
   it("refuses a number no contract forwards: 404 NUMBER_UNKNOWN, nothing written", async () => {
     const response = await expectRefusedAndNothingWritten(() => server.ring(newCallId(), "+81399998888"), 404, "NUMBER_UNKNOWN");
-    expect(response.body).toMatchObject({ error: { message: { ja: expect.any(String), en: expect.any(String) } } });
+    expect(response.body).toEqual({ error: { code: "NUMBER_UNKNOWN", rule: null, text: message("NUMBER_UNKNOWN"), fields: [] } });
   });
 
   it("refuses an outbound event (R4): 422 R4_OUTBOUND_NOT_OFFERED, nothing written, whatever the number", async () => {
@@ -155,14 +154,14 @@ describe("POST /telephony/events: what is refused", () => {
         422,
         "R4_OUTBOUND_NOT_OFFERED",
       );
-      expect(response.body).toMatchObject({ error: { rule: "R4", message: { ja: expect.stringMatching(/./), en: expect.stringMatching(/./) } } });
+      expect(response.body).toEqual({ error: { code: "R4_OUTBOUND_NOT_OFFERED", rule: "R4", text: message("R4_OUTBOUND_NOT_OFFERED"), fields: [] } });
     }
   });
 
   it("refuses a body that is not JSON: 400, nothing written", async () => {
     for (const raw of ["{not json", "", "{\"type\":\"ring\","]) {
       const response = await expectRefusedAndNothingWritten(() => server.postEvent(raw), 400, "VALIDATION_FAILED");
-      expect(response.body).toMatchObject({ error: { fields: [{ code: "FIELD_TYPE_INVALID", message: message("FIELD_TYPE_INVALID", { expected: "JSON" }) }] } });
+      expect(response.body).toMatchObject({ error: { fields: [{ path: "", code: "FIELD_TYPE_INVALID", text: message("FIELD_TYPE_INVALID", { expected: "JSON" }) }] } });
     }
   });
 
@@ -204,6 +203,36 @@ describe("POST /telephony/events: what is refused", () => {
         "NOT_FOUND",
       );
     }
+  });
+});
+
+describe("POST /telephony/events: every refusal in one error shape", () => {
+  it("answers each refusal with { error: { code, rule, text, fields } }, a 4xx the provider can act on, and writes nothing", async () => {
+    const body = (change: Record<string, unknown> = {}) =>
+      JSON.stringify({ type: "ring", callId: newCallId(), to: MIRAI_NUMBER, direction: "inbound", at: server.clock.now().toISOString(), ...change });
+    const cases: Array<[string, () => Promise<WebhookResponse>, number, MessageCode]> = [
+      ["unsigned", () => server.postEvent(body(), { headers: null }), 401, "WEBHOOK_SIGNATURE_MISSING"],
+      ["malformed signature", () => server.postEvent(body(), { headers: { [TIMESTAMP_HEADER]: String(nowSeconds()), [SIGNATURE_HEADER]: "sha1=abc" } }), 401, "WEBHOOK_SIGNATURE_MALFORMED"],
+      ["signed with another secret", () => server.postEvent(body(), { secret: "another-secret-0123456789" }), 401, "WEBHOOK_SIGNATURE_MISMATCH"],
+      ["stale timestamp", () => server.postEvent(body(), { timestamp: nowSeconds() - 3_600 }), 401, "WEBHOOK_TIMESTAMP_STALE"],
+      ["not JSON", () => server.postEvent("{not json"), 400, "VALIDATION_FAILED"],
+      ["bad payload", () => server.postEvent(body({ direction: "sideways" })), 400, "VALIDATION_FAILED"],
+      ["unknown number", () => server.ring(newCallId(), "+81399998888"), 404, "NUMBER_UNKNOWN"],
+      ["hang-up of an unknown call", () => server.event({ type: "hangup", callId: newCallId(), to: MIRAI_NUMBER, direction: "inbound" }), 404, "NOT_FOUND"],
+      ["outbound (R4)", () => server.event({ type: "ring", callId: newCallId(), to: MIRAI_NUMBER, direction: "outbound" }), 422, "R4_OUTBOUND_NOT_OFFERED"],
+    ];
+    for (const [what, send, status, code] of cases) {
+      const response = await expectRefusedAndNothingWritten(send, status, code);
+      expect(response.status, what).toBeGreaterThanOrEqual(400);
+      expect(response.status, what).toBeLessThan(500);
+    }
+  });
+
+  it("names the headers an unsigned request lacks, in Japanese and English", async () => {
+    const unsigned = await server.postEvent("{}", { headers: null });
+    const { text } = expectErrorShape(unsigned.body, "WEBHOOK_SIGNATURE_MISSING");
+    expect(text.ja).toContain("X-Uketsuke-Signature");
+    expect(text.en).toContain("X-Uketsuke-Signature");
   });
 });
 

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { getExpectedTwilioSignature } from "twilio/lib/webhooks/webhooks.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { expectErrorShape } from "./support/error-shape.ts";
 import { LOGINS, MIRAI_NUMBER, startUketsuke, TestClock, TWILIO_AUTH_TOKEN, type SignedIn, type Uketsuke } from "./support/uketsuke.ts";
 
 // A real server per file, real HTTP and SMTP: room for a busy two-core machine.
@@ -122,10 +123,24 @@ describe("POST /telephony/twilio/voice", () => {
     expect(await server.counts()).toEqual(before);
   });
 
-  it("says 400 (not 500) to a signed request without a CallSid", async () => {
+  it("says 400 (not 500) to a signed request without a CallSid, naming the field", async () => {
     const { CallSid: _drop, ...params } = voiceParams();
     const response = await twilio(server, "voice", params);
     expect(response.status).toBe(400);
+    const error = expectErrorShape(JSON.parse(response.text), "VALIDATION_FAILED");
+    expect(error.fields).toMatchObject([{ path: "callId" }]);
+  });
+
+  it("refuses in the one error shape: unsigned and wrongly signed 403, as Twilio expects", async () => {
+    const before = await server.counts();
+    const unsigned = await twilio(server, "voice", voiceParams(), { signature: null });
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.headers.get("content-type")).toMatch(/^application\/json/);
+    expectErrorShape(JSON.parse(unsigned.text), "WEBHOOK_SIGNATURE_MISSING");
+    const wrong = await twilio(server, "voice", voiceParams(), { signature: "bm90IGEgc2lnbmF0dXJl" });
+    expect(wrong.status).toBe(403);
+    expectErrorShape(JSON.parse(wrong.text), "WEBHOOK_SIGNATURE_MISMATCH");
+    expect(await server.counts()).toEqual(before);
   });
 });
 
@@ -154,6 +169,20 @@ describe("POST /telephony/twilio/status", () => {
   it("refuses an unsigned status callback: 403", async () => {
     const response = await twilio(server, "status", voiceParams({ CallStatus: "completed" }), { signature: null });
     expect(response.status).toBe(403);
+  });
+});
+
+describe("Twilio not configured", () => {
+  it("answers 404 WEBHOOK_NOT_CONFIGURED, naming the setting", async () => {
+    const bare = await startUketsuke({ workers: false, env: { TWILIO_AUTH_TOKEN: undefined } });
+    try {
+      const response = await twilio(bare, "voice", voiceParams());
+      expect(response.status).toBe(404);
+      const { text } = expectErrorShape(JSON.parse(response.text), "WEBHOOK_NOT_CONFIGURED");
+      expect(text.en).toContain("TWILIO_AUTH_TOKEN");
+    } finally {
+      await bare.close();
+    }
   });
 });
 

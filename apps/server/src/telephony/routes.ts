@@ -4,11 +4,11 @@
  */
 import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { errorBody, handleCallEvent, type ApiDeps } from "@uketsuke/api";
-import { callEventSchema, checkInput, DomainError, isDomainError, message, type MessageCode } from "@uketsuke/domain";
+import { handleCallEvent, type ApiDeps } from "@uketsuke/api";
+import { callEventSchema, checkInput, DomainError, message } from "@uketsuke/domain";
 import type { Logger } from "../logger.ts";
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./signature.ts";
+import { badPayload, domainFailure, refusal } from "./refusal.ts";
+import { SIGNATURE_HEADER, signatureRefusal, TIMESTAMP_HEADER, verifySignature } from "./signature.ts";
 import { twilioRoutes } from "./twilio.ts";
 
 export type TelephonyOptions = {
@@ -19,29 +19,12 @@ export type TelephonyOptions = {
   publicUrl: string | undefined;
 };
 
-const STATUS: Partial<Record<MessageCode, ContentfulStatusCode>> = {
-  NUMBER_UNKNOWN: 404,
-  NOT_FOUND: 404,
-  R4_OUTBOUND_NOT_OFFERED: 422,
-};
-
-export function refusal(c: HonoContext, status: ContentfulStatusCode, code: MessageCode, extra: Record<string, unknown> = {}) {
-  return c.json({ ok: false, error: { code, message: message(code), ...extra } }, status);
-}
-
-/** Maps a refusal from the handler to its 4xx; anything else is a real failure. */
-export function domainFailure(c: HonoContext, error: unknown) {
-  if (isDomainError(error)) return refusal(c, STATUS[error.code] ?? 400, error.code, { rule: error.rule ?? null });
-  throw error;
-}
-
 /** A call event is a few hundred bytes and Twilio's form posts a few KiB: anything near this is not one. */
 const BODY_LIMIT = { bytes: 64 * 1024, words: "64 KiB" } as const;
 
 function bodyTooLarge(c: HonoContext) {
-  const error = errorBody(new DomainError("BODY_TOO_LARGE", { params: { max: BODY_LIMIT.words } }));
   // The rest of the body is never read, so this connection cannot carry another request.
-  return c.json({ error }, 413, { connection: "close" });
+  return refusal(c, new DomainError("BODY_TOO_LARGE", { params: { max: BODY_LIMIT.words } }), 413, { connection: "close" });
 }
 
 export function telephonyRoutes(options: TelephonyOptions) {
@@ -59,15 +42,15 @@ export function telephonyRoutes(options: TelephonyOptions) {
       timestamp: c.req.header(TIMESTAMP_HEADER),
       now: options.deps.clock(),
     });
-    if (!check.ok) return refusal(c, 401, "UNAUTHENTICATED", { reason: check.reason });
+    if (!check.ok) return refusal(c, signatureRefusal(check.reason));
     let body: unknown;
     try {
       body = JSON.parse(rawBody);
     } catch {
-      return refusal(c, 400, "VALIDATION_FAILED", { fields: [{ path: "", code: "FIELD_TYPE_INVALID", message: message("FIELD_TYPE_INVALID", { expected: "JSON" }) }] });
+      return badPayload(c, [{ path: "", code: "FIELD_TYPE_INVALID", text: message("FIELD_TYPE_INVALID", { expected: "JSON" }) }]);
     }
     const parsed = checkInput(callEventSchema, body);
-    if (!parsed.ok) return refusal(c, 400, "VALIDATION_FAILED", { fields: parsed.fields });
+    if (!parsed.ok) return badPayload(c, parsed.fields);
     try {
       const outcome = await handleCallEvent(options.deps, parsed.value, body);
       options.logger.info({ event: parsed.value.type, callId: parsed.value.callId, result: outcome.result }, "call event");

@@ -5,6 +5,7 @@
  * once it falls outside the window.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { DomainError } from "@uketsuke/domain";
 
 export const SIGNATURE_HEADER = "x-uketsuke-signature";
 export const TIMESTAMP_HEADER = "x-uketsuke-timestamp";
@@ -30,4 +31,18 @@ export function verifySignature(options: {
   const expected = Buffer.from(sign(options.secret, timestamp, options.rawBody));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: "mismatch" };
+}
+
+/** A failed check as the catalogue's refusal, saying what the sender must fix. */
+export function signatureRefusal(reason: Exclude<SignatureCheck, { ok: true }>["reason"]): DomainError {
+  switch (reason) {
+    case "missing":
+      return new DomainError("WEBHOOK_SIGNATURE_MISSING", { params: { header: "X-Uketsuke-Signature, X-Uketsuke-Timestamp" } });
+    case "malformed":
+      return new DomainError("WEBHOOK_SIGNATURE_MALFORMED", { params: { format: "X-Uketsuke-Signature: sha256=<hex>, X-Uketsuke-Timestamp: <Unix seconds>" } });
+    case "stale":
+      return new DomainError("WEBHOOK_TIMESTAMP_STALE", { params: { seconds: SIGNATURE_WINDOW_SECONDS } });
+    case "mismatch":
+      return new DomainError("WEBHOOK_SIGNATURE_MISMATCH");
+  }
 }

@@ -9,7 +9,8 @@ import { validateRequest } from "twilio/lib/webhooks/webhooks.js";
 import VoiceResponse from "twilio/lib/twiml/VoiceResponse.js";
 import { handleCallEvent } from "@uketsuke/api";
 import { findCallByExternalId } from "@uketsuke/db";
-import { afterHoursAnnouncement, callEventSchema, checkInput, isDomainError, type CallEvent } from "@uketsuke/domain";
+import { afterHoursAnnouncement, callEventSchema, checkInput, DomainError, isDomainError, type CallEvent } from "@uketsuke/domain";
+import { badPayload, refusal } from "./refusal.ts";
 import type { TelephonyOptions } from "./routes.ts";
 
 function twiml(c: HonoContext<TwilioEnv>, response: VoiceResponse, headers: Record<string, string> = {}) {
@@ -42,12 +43,14 @@ export function twilioRoutes(options: TelephonyOptions) {
   const app = new Hono<TwilioEnv>();
 
   app.use("*", async (c, next) => {
-    if (!options.twilioAuthToken) return c.text("Twilio is not configured (TWILIO_AUTH_TOKEN).", 404);
+    if (!options.twilioAuthToken) return refusal(c, new DomainError("WEBHOOK_NOT_CONFIGURED", { params: { setting: "TWILIO_AUTH_TOKEN" } }));
     const form = await c.req.parseBody();
     const params = Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === "string"));
     const signature = c.req.header("x-twilio-signature") ?? "";
-    if (!signature || !validateRequest(options.twilioAuthToken, signature, signedUrl(c, options.publicUrl), params)) {
-      return c.text("Invalid Twilio signature.", 403);
+    // 403, as Twilio's own examples answer an unsigned or wrongly signed request.
+    if (!signature) return refusal(c, new DomainError("WEBHOOK_SIGNATURE_MISSING", { params: { header: "X-Twilio-Signature" } }), 403);
+    if (!validateRequest(options.twilioAuthToken, signature, signedUrl(c, options.publicUrl), params)) {
+      return refusal(c, new DomainError("WEBHOOK_SIGNATURE_MISMATCH"), 403);
     }
     c.set("twilioParams", params);
     await next();
@@ -57,7 +60,7 @@ export function twilioRoutes(options: TelephonyOptions) {
     const params = c.get("twilioParams");
     const parsed = toEvent(params, "ring", options.deps.clock());
     const response = new VoiceResponse();
-    if (!parsed.ok) return c.text("Missing or malformed call parameters.", 400);
+    if (!parsed.ok) return badPayload(c, parsed.fields);
     try {
       const outcome = await handleCallEvent(options.deps, parsed.value, params);
       // Twilio retrying this webhook gets the same answer as the first time: from the call as recorded.
@@ -85,7 +88,7 @@ export function twilioRoutes(options: TelephonyOptions) {
     const type = status === "in-progress" ? "answer" : HANGUP_STATUSES.has(status) ? "hangup" : null;
     if (!type) return twiml(c, new VoiceResponse());
     const parsed = toEvent(params, type, options.deps.clock());
-    if (!parsed.ok) return c.text("Missing or malformed call parameters.", 400);
+    if (!parsed.ok) return badPayload(c, parsed.fields);
     try {
       await handleCallEvent(options.deps, parsed.value, params);
     } catch (error) {

@@ -163,6 +163,27 @@ const catalogue = {
   CALL_NOT_YOURS: { ja: "このお電話はあなたが応答したものではありません。", en: "You did not answer this call." },
   CALL_ALREADY_REPORTED: { ja: "このお電話の報告はすでに保存されています。", en: "This call's report has already been saved." },
   NUMBER_UNKNOWN: { ja: "この着信番号に対応するご契約がありません。", en: "No contract answers on this number." },
+  // ── The telephony provider's webhooks: read by the provider's logs and whoever sets it up ──
+  WEBHOOK_SIGNATURE_MISSING: {
+    ja: "署名がありません（{header} ヘッダーが必要です）。",
+    en: "The request is not signed ({header} is required).",
+  },
+  WEBHOOK_SIGNATURE_MALFORMED: {
+    ja: "署名ヘッダーの形式が正しくありません（{format}）。",
+    en: "The signature headers are malformed (expected {format}).",
+  },
+  WEBHOOK_SIGNATURE_MISMATCH: {
+    ja: "署名が一致しません。共有シークレットと、署名した本文・URLをご確認ください。",
+    en: "The signature does not match. Check the shared secret and the exact body and URL that were signed.",
+  },
+  WEBHOOK_TIMESTAMP_STALE: {
+    ja: "署名の時刻が現在から{seconds}秒以上ずれています。送信元の時計を合わせ、新しい署名で送り直してください。",
+    en: "The signature's timestamp is more than {seconds} seconds from now. Check the sender's clock and send again with a fresh signature.",
+  },
+  WEBHOOK_NOT_CONFIGURED: {
+    ja: "この連携は設定されていません（{setting} を設定してください）。",
+    en: "This integration is not configured (set {setting}).",
+  },
   NUMBER_TAKEN: { ja: "この番号はすでに別のご契約で使われています。", en: "This number already belongs to another contract." },
   EMAIL_TAKEN: { ja: "このメールアドレスはすでに登録されています。", en: "This email address is already registered." },
   EMAIL_ALREADY_USER: {
