@@ -75,6 +75,21 @@ export function Instant({ iso }: { iso: string | null | undefined }) {
   );
 }
 
+/** A contract filter's choices: every contract first, then each by the name its calls are answered in. */
+export function ContractOptions({ contracts }: { contracts: ReadonlyArray<{ id: string; answerName: string }> | undefined }) {
+  const t = useText();
+  return (
+    <>
+      <option value="">{t(m.anyContract)}</option>
+      {contracts?.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.answerName}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function useNumberFormat() {
   const { locale } = useLocale();
   return (n: number) => new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-GB").format(n);

@@ -64,6 +64,14 @@ async function recordRoutingChange(
 
 const addressOf = (m: Pick<RosterMemberRow, "reportAddress" | "addressKind" | "listPolicy">) => `${m.reportAddress}|${m.addressKind}|${m.listPolicy ?? ""}`;
 
+/** The audit row of a member added or removed: who, and where their reports went. */
+const memberEntry = (action: "roster.add" | "roster.remove", member: RosterMemberRow) => ({
+  action,
+  entity: "roster_member",
+  entityId: member.id,
+  detail: { name: member.name, reportAddress: member.reportAddress },
+});
+
 /** R7: the ordered roster; position 1 receives every call that names no one. Members read it; the owner changes it. */
 export const rosterRouter = {
   list: clientProcedure.query(({ ctx }) => listRoster(ctx.db, ctx.contractId)),
@@ -72,13 +80,7 @@ export const rosterRouter = {
     assertReportAddress(input, ctx.agency.mailDomain);
     return inTransaction(ctx.db, async (trx) => {
       const member = await insertRosterMember(trx, ctx.contractId, input);
-      await recordRoutingChange(
-        trx,
-        ctx,
-        "added",
-        { action: "roster.add", entity: "roster_member", entityId: member.id, detail: { name: member.name, reportAddress: member.reportAddress } },
-        member,
-      );
+      await recordRoutingChange(trx, ctx, "added", memberEntry("roster.add", member), member);
       return member;
     });
   }),
@@ -104,13 +106,7 @@ export const rosterRouter = {
       assertCanRemove(roster, input.id);
       const member = await getRosterMember(trx, ctx.contractId, input.id);
       if (!member || !(await removeRosterMember(trx, ctx.contractId, input.id))) return refuse("NOT_FOUND");
-      await recordRoutingChange(
-        trx,
-        ctx,
-        "removed",
-        { action: "roster.remove", entity: "roster_member", entityId: input.id, detail: { name: member.name, reportAddress: member.reportAddress } },
-        member,
-      );
+      await recordRoutingChange(trx, ctx, "removed", memberEntry("roster.remove", member), member);
       return { ok: true as const };
     }),
   ),

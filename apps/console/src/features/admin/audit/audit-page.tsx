@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { auditFilterSchema, tokyoDayStart, addDays, type LocalizedText } from "@uketsuke/domain";
 import { FieldErrorText, useFieldErrors, useText, useTRPC } from "@uketsuke/web";
 import { auditFamilies, deskMessages as m } from "../messages.ts";
-import { clearOnInput, Instant, QueryView, useDeskTitle } from "../ui.tsx";
+import { clearOnInput, ContractOptions, Instant, QueryView, useDeskTitle } from "../ui.tsx";
 
 const FORM = "audit-filter";
 const PAGE = 50;
@@ -75,12 +75,7 @@ export default function AuditPage() {
         <div className="field">
           <label htmlFor={`${FORM}-contract`}>{t(m.auditContract)}</label>
           <select id={`${FORM}-contract`} name="contractId" defaultValue="" {...errors.inputProps("contractId")}>
-            <option value="">{t(m.anyContract)}</option>
-            {contracts.data?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.answerName}
-              </option>
-            ))}
+            <ContractOptions contracts={contracts.data} />
           </select>
         </div>
         <div className="field">

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { enumLabel, enumOptions, type OutboxStatus } from "@uketsuke/domain";
 import { appErrorOf, Segmented, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { deskMessages as m } from "../messages.ts";
-import { deskPath, Done, FormRefusal, Instant, QueryView, useDeskTitle } from "../ui.tsx";
+import { ContractOptions, deskPath, Done, FormRefusal, Instant, QueryView, useDeskTitle } from "../ui.tsx";
 import { useRetry } from "./use-retry.ts";
 
 /** The outbox: every mail with its delivery state, filtered by status and contract; failed mail retried. */
@@ -66,12 +66,7 @@ export default function MailPage() {
         <div className="field">
           <label htmlFor="mail-contract">{t(m.mailContractFilter)}</label>
           <select id="mail-contract" value={contractId} onChange={(e) => setContractId(e.target.value)}>
-            <option value="">{t(m.anyContract)}</option>
-            {contracts.data?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.answerName}
-              </option>
-            ))}
+            <ContractOptions contracts={contracts.data} />
           </select>
         </div>
       </div>
