@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { trpcClient } from "@uketsuke/server/testing";
 import { LOGINS, startWorld, waitFor, type World } from "./support/world.ts";
 
 const MEMBER = { email: "member@mirai-kensetsu.example.com", password: "member-password-1" };
@@ -58,7 +59,11 @@ describe("roster", () => {
 
   it("a member cannot change where reports go; the owner can, and the owner is mailed a notice", async () => {
     const owner = await world.server.signIn(LOGINS.mirai);
-    await owner.trpc.users.add.mutate({ email: MEMBER.email, displayName: "鈴木 一郎", password: MEMBER.password, clientRole: "member" });
+    // A new user is invited; the member sets their own password through the mailed link.
+    await owner.trpc.users.add.mutate({ email: MEMBER.email, displayName: "鈴木 一郎", clientRole: "member" });
+    const invitation = await waitFor(() => world.mail.delivered.find((d) => d.to.includes(MEMBER.email)), 10_000);
+    const token = /\/invite\/([\w-]{43})/.exec(invitation.mail.text ?? "")?.[1] ?? "";
+    await trpcClient(world.server.url).invitations.accept.mutate({ token, password: MEMBER.password });
 
     const { page } = await world.open();
     await world.signIn(page, MEMBER.email, MEMBER.password);

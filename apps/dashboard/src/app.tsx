@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { Route, Routes } from "react-router";
+import { Route, Routes, useMatch } from "react-router";
 import { useSession, useText } from "@uketsuke/web";
 import { HomePage } from "./features/home/home-page.tsx";
 import { m } from "./messages.ts";
@@ -17,9 +17,19 @@ const ContractPage = lazy(() => import("./features/contract/contract-page.tsx"))
 const RulesPage = lazy(() => import("./features/rules/rules-page.tsx"));
 const FiguresPage = lazy(() => import("./features/figures/figures-page.tsx"));
 const UsersPage = lazy(() => import("./features/users/users-page.tsx"));
+const AcceptInvitationPage = lazy(() => import("./features/invitations/accept-page.tsx"));
 
 export function App() {
   const session = useSession();
+  // An invitation link opens its page whoever is (or is not) signed in on this browser.
+  const invitation = useMatch("/invite/:token");
+  if (invitation) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <AcceptInvitationPage token={invitation.params.token ?? ""} />
+      </Suspense>
+    );
+  }
   if (session.status === "loading") return <Loading />;
   if (session.status === "error") return <LoadFailed retry={session.retry} />;
   if (session.status === "signed-out") {

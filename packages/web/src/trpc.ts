@@ -10,8 +10,8 @@ export type ApiClient = TRPCClient<AppRouter>;
  * proxies /trpc in development), so the session cookie rides along and there is no CORS.
  * Live views are SSE subscriptions. Mutations go one request each: they are single actions a
  * person took (answer, save), which should not wait for a batch to fill, and the server refuses
- * batches of public procedures (sign-in throttling must count every attempt). Queries, which
- * pages fire several at a time, are batched.
+ * batches of public procedures (sign-in and invitation links: throttling must count every
+ * attempt). Queries, which pages fire several at a time, are batched.
  */
 export function createApiClient(url = "/trpc"): ApiClient {
   return createTRPCClient<AppRouter>({
@@ -20,7 +20,7 @@ export function createApiClient(url = "/trpc"): ApiClient {
         condition: (op) => op.type === "subscription",
         true: httpSubscriptionLink({ url }),
         false: splitLink({
-          condition: (op) => op.type === "mutation" || op.path.startsWith("auth."),
+          condition: (op) => op.type === "mutation" || op.path.startsWith("auth.") || op.path.startsWith("invitations."),
           true: httpLink({ url }),
           false: httpBatchLink({ url, maxItems: 10, maxURLLength: 2000 }),
         }),

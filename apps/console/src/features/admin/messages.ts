@@ -173,6 +173,7 @@ export const deskMessages = {
 export const auditFamilies = {
   contract: { ja: "ご契約", en: "Contracts" },
   client_user: { ja: "ご契約者のログイン", en: "Client sign-ins" },
+  invitation: { ja: "招待", en: "Invitations" },
   staff: { ja: "スタッフ登録", en: "Staff" },
   user: { ja: "利用停止・再開", en: "Disabling and enabling" },
   roster: { ja: "名簿", en: "Roster" },

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { clientUserInputSchema, enumLabel, enumOptions, fieldLabel } from "@uketsuke/domain";
-import { FieldErrorText, useFieldErrors, useSession, useText, useTRPC } from "@uketsuke/web";
+import { clientUserInputSchema, enumLabel, enumOptions, fieldLabel, INVITATION_TTL_DAYS } from "@uketsuke/domain";
+import { FieldErrorText, InvitationList, invitationMessages, useFieldErrors, useSession, useText, useTRPC } from "@uketsuke/web";
 import { m } from "../../messages.ts";
 import { LoadFailed, Loading } from "../../ui/status.tsx";
 import { type Refusal, RefusalAlert, refusalOf } from "../../ui/refusal.tsx";
@@ -10,7 +10,10 @@ import { NotFoundPage } from "../../ui/not-found.tsx";
 
 const FORM = "user-form";
 
-/** The owner decides who of the client may sign in, and as owner or member. */
+/**
+ * The owner decides who of the client may sign in, and as owner or member. Adding someone sends
+ * an invitation: the person sets their own password through the link (issue 7).
+ */
 export default function UsersPage() {
   const t = useText();
   const trpc = useTRPC();
@@ -20,6 +23,10 @@ export default function UsersPage() {
   const users = useQuery(trpc.users.list.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
   const add = useMutation(trpc.users.add.mutationOptions({ onSuccess: refresh }));
+  const isOwner = session.status === "signed-in" && session.me.user.clientRole === "owner";
+  const invitations = useQuery({ ...trpc.users.invitations.queryOptions(), enabled: isOwner });
+  const resend = useMutation(trpc.users.resendInvitation.mutationOptions({ onSuccess: refresh }));
+  const revoke = useMutation(trpc.users.revokeInvitation.mutationOptions({ onSuccess: refresh }));
   const setDisabled = useMutation(trpc.users.setDisabled.mutationOptions({ onSuccess: refresh }));
   const errors = useFieldErrors(FORM);
   const [refusal, setRefusal] = useState<Refusal>(null);
@@ -38,12 +45,12 @@ export default function UsersPage() {
       email: form.get("email"),
       displayName: form.get("displayName"),
       clientRole: form.get("clientRole"),
-      password: form.get("password"),
+      locale: form.get("locale"),
     });
     if (!input) return;
     try {
-      const user = await add.mutateAsync(input);
-      setAdded(user.email);
+      const invitation = await add.mutateAsync(input);
+      setAdded(invitation.email);
       formElement.reset();
     } catch (error) {
       const app = errors.fromServer(error);
@@ -92,6 +99,16 @@ export default function UsersPage() {
           </ul>
         </section>
       )}
+      {invitations.data && (
+        <div className="panel">
+          <InvitationList
+            invitations={invitations.data.map((i) => ({ ...i, detail: i.clientRole ? t(enumLabel("clientRole", i.clientRole)) : undefined }))}
+            resend={(id) => resend.mutateAsync({ id })}
+            revoke={(id) => revoke.mutateAsync({ id })}
+            classes={{ list: "cards", item: "card", badge: (status) => `tag${status === "expired" ? " tag--urgent" : ""}`, actions: "card__actions" }}
+          />
+        </div>
+      )}
       <form className="panel" onSubmit={submit} noValidate aria-labelledby={`${FORM}-title`}>
         <h2 id={`${FORM}-title`}>{t(m.addUser)}</h2>
         <div className="form-grid">
@@ -117,13 +134,20 @@ export default function UsersPage() {
             <FieldErrorText form={FORM} path="clientRole" errors={errors} />
           </div>
           <div className="field">
-            <label htmlFor={`${FORM}-password`}>{t(m.initialPassword)}</label>
-            <input id={`${FORM}-password`} name="password" type="password" autoComplete="new-password" {...errors.inputProps("password")} />
-            <FieldErrorText form={FORM} path="password" errors={errors} />
+            <label htmlFor={`${FORM}-locale`}>{t(invitationMessages.inviteeLocale)}</label>
+            <select id={`${FORM}-locale`} name="locale" defaultValue="ja" {...errors.inputProps("locale")}>
+              {enumOptions("locale").map((option) => (
+                <option key={option.value} value={option.value}>
+                  {t(option.label)}
+                </option>
+              ))}
+            </select>
+            <FieldErrorText form={FORM} path="locale" errors={errors} />
           </div>
         </div>
+        <p className="field-hint">{t(invitationMessages.noPassword, { days: INVITATION_TTL_DAYS })}</p>
         <div role="status" aria-live="polite">
-          {added && <p className="ok-text">{t(m.userAdded, { email: added })}</p>}
+          {added && <p className="ok-text">{t(invitationMessages.sentTo, { email: added })}</p>}
         </div>
         <button type="submit" className="button button--primary" disabled={add.isPending}>
           {t(add.isPending ? m.saving : m.addUser)}

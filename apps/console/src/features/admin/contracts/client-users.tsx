@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@uketsuke/api";
-import { clientUserInputSchema, enumLabel, fieldLabel, passwordResetSchema } from "@uketsuke/domain";
-import { FieldErrorText, useFieldErrors, useText, useTRPC, type AppError } from "@uketsuke/web";
+import { clientUserInputSchema, enumLabel, fieldLabel, INVITATION_TTL_DAYS, passwordResetSchema } from "@uketsuke/domain";
+import { FieldErrorText, InvitationList, invitationMessages, useFieldErrors, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { deskMessages as m } from "../messages.ts";
 import { clearOnInput, Done, FormRefusal, QueryView } from "../ui.tsx";
 
@@ -20,8 +20,12 @@ export function ClientUsers({ contractId, invitingOwner }: { contractId: string;
   const [refusal, setRefusal] = useState<AppError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const create = useMutation(trpc.admin.clientUsers.create.mutationOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.clientUsers.list.queryKey({ contractId }) });
-  const hasOwner = users.data?.some((u) => u.clientRole === "owner") ?? false;
+  const invitations = useQuery(trpc.admin.clientUsers.invitations.queryOptions({ contractId }));
+  const resend = useMutation(trpc.admin.clientUsers.resendInvitation.mutationOptions());
+  const revoke = useMutation(trpc.admin.clientUsers.revokeInvitation.mutationOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.clientUsers.pathKey() });
+  // An owner invited but not yet signed up still counts: the next invitation is for a member.
+  const hasOwner = [...(users.data ?? []), ...(invitations.data?.filter((i) => i.status === "pending") ?? [])].some((u) => u.clientRole === "owner");
 
   async function invite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,16 +36,15 @@ export function ClientUsers({ contractId, invitingOwner }: { contractId: string;
     const input = errors.check(clientUserInputSchema, {
       email: form.get("email"),
       displayName: form.get("displayName"),
-      password: form.get("password"),
       clientRole: hasOwner ? "member" : "owner",
       locale: "ja",
     });
     if (!input) return;
     try {
-      const user = await create.mutateAsync({ ...input, contractId });
+      const invitation = await create.mutateAsync({ ...input, contractId });
       element.reset();
       await refresh();
-      setDone(t(m.invited, { name: user.displayName }));
+      setDone(t(invitationMessages.sentTo, { email: invitation.email }));
     } catch (error) {
       setRefusal(errors.fromServer(error));
     }
@@ -59,6 +62,15 @@ export function ClientUsers({ contractId, invitingOwner }: { contractId: string;
           </ul>
         )}
       </QueryView>
+      {invitations.data && (
+        <InvitationList
+          headingLevel={3}
+          invitations={invitations.data.map((i) => ({ ...i, detail: i.clientRole ? t(enumLabel("clientRole", i.clientRole)) : undefined }))}
+          resend={(id) => resend.mutateAsync({ contractId, id }).then(refresh)}
+          revoke={(id) => revoke.mutateAsync({ contractId, id }).then(refresh)}
+          classes={{ list: "admin__people", item: "admin__person", badge: (status) => `status-badge status-badge--${status === "expired" ? "ended" : "suspended"}`, actions: "admin__person-actions" }}
+        />
+      )}
       <form onSubmit={invite} onInput={clearOnInput(errors)} noValidate className="admin__form" aria-labelledby="client-invite-title">
         <h3 id="client-invite-title">{t(hasOwner ? m.inviteMember : m.inviteOwner)}</h3>
         <div className="field-row">
@@ -73,12 +85,7 @@ export function ClientUsers({ contractId, invitingOwner }: { contractId: string;
             <FieldErrorText form={INVITE} path="email" errors={errors} />
           </div>
         </div>
-        <div className="field">
-          <label htmlFor={`${INVITE}-password`}>{t(m.firstPassword)}</label>
-          <p className="field-hint">{t(m.firstPasswordHint)}</p>
-          <input id={`${INVITE}-password`} name="password" type="text" autoComplete="new-password" {...errors.inputProps("password")} />
-          <FieldErrorText form={INVITE} path="password" errors={errors} />
-        </div>
+        <p className="field-hint">{t(invitationMessages.noPassword, { days: INVITATION_TTL_DAYS })}</p>
         <FormRefusal error={refusal} />
         {done && <Done>{done}</Done>}
         <div className="admin__actions">

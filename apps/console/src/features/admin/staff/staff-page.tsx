@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@uketsuke/api";
-import { enumLabel, enumOptions, fieldLabel, staffInputSchema } from "@uketsuke/domain";
-import { FieldErrorText, useFieldErrors, useSession, useText, useTRPC, type AppError } from "@uketsuke/web";
+import { enumLabel, enumOptions, fieldLabel, INVITATION_TTL_DAYS, staffInputSchema } from "@uketsuke/domain";
+import { FieldErrorText, InvitationList, invitationMessages, useFieldErrors, useSession, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { useDesk } from "../../header/use-desk.ts";
 import { deskMessages as m } from "../messages.ts";
 import { clearOnInput, Done, FormRefusal, QueryView, useDeskTitle } from "../ui.tsx";
@@ -11,7 +11,10 @@ type StaffMember = RouterOutputs["admin"]["staff"]["list"][number];
 
 const FORM = "staff-new";
 
-/** Operators and supervisors, each with the mailbox their reports are sent from (R2). */
+/**
+ * Operators and supervisors, each with the mailbox their reports are sent from (R2). A new one is
+ * invited: they set their own password through the mailed link.
+ */
 export default function StaffPage() {
   const t = useText();
   const trpc = useTRPC();
@@ -24,7 +27,10 @@ export default function StaffPage() {
   const [refusal, setRefusal] = useState<AppError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const create = useMutation(trpc.admin.staff.create.mutationOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.staff.list.queryKey() });
+  const invitations = useQuery(trpc.admin.staff.invitations.queryOptions());
+  const resend = useMutation(trpc.admin.staff.resendInvitation.mutationOptions());
+  const revoke = useMutation(trpc.admin.staff.revokeInvitation.mutationOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.staff.pathKey() });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,17 +41,16 @@ export default function StaffPage() {
     const input = errors.check(staffInputSchema, {
       email: form.get("email"),
       displayName: form.get("displayName"),
-      password: form.get("password"),
       mailbox: form.get("mailbox"),
       role: form.get("role"),
-      locale: "ja",
+      locale: form.get("locale"),
     });
     if (!input) return;
     try {
-      const user = await create.mutateAsync(input);
+      const invitation = await create.mutateAsync(input);
       element.reset();
       await refresh();
-      setDone(t(m.staffCreated, { name: user.displayName }));
+      setDone(t(invitationMessages.sentTo, { email: invitation.email }));
     } catch (error) {
       setRefusal(errors.fromServer(error));
     }
@@ -73,6 +78,14 @@ export default function StaffPage() {
           </table>
         )}
       </QueryView>
+      {invitations.data && (
+        <InvitationList
+          invitations={invitations.data.map((i) => ({ ...i, detail: `${t(enumLabel("role", i.role))} · ${i.mailbox ?? ""}@${domain}` }))}
+          resend={(id) => resend.mutateAsync({ id }).then(refresh)}
+          revoke={(id) => revoke.mutateAsync({ id }).then(refresh)}
+          classes={{ list: "admin__people", item: "admin__person", badge: (status) => `status-badge status-badge--${status === "expired" ? "ended" : "suspended"}`, actions: "admin__person-actions" }}
+        />
+      )}
       <form onSubmit={submit} onInput={clearOnInput(errors)} noValidate className="panel admin__form" aria-labelledby="staff-new-title">
         <h2 id="staff-new-title">{t(m.staffNew)}</h2>
         <div className="field-row">
@@ -100,12 +113,16 @@ export default function StaffPage() {
           </div>
           <FieldErrorText form={FORM} path="mailbox" errors={errors} />
         </div>
-        <div className="field">
-          <label htmlFor={`${FORM}-password`}>{t(m.firstPassword)}</label>
-          <p className="field-hint">{t(m.firstPasswordHint)}</p>
-          <input id={`${FORM}-password`} name="password" type="text" autoComplete="new-password" {...errors.inputProps("password")} />
-          <FieldErrorText form={FORM} path="password" errors={errors} />
-        </div>
+        <fieldset className="field-group">
+          <legend>{t(invitationMessages.inviteeLocale)}</legend>
+          <div className="checks">
+            {enumOptions("locale").map((option) => (
+              <label key={option.value}>
+                <input type="radio" name="locale" value={option.value} defaultChecked={option.value === "ja"} /> {t(option.label)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <fieldset className="field-group">
           <legend>{t(fieldLabel("role"))}</legend>
           <div className="checks">
@@ -118,6 +135,7 @@ export default function StaffPage() {
               ))}
           </div>
         </fieldset>
+        <p className="field-hint">{t(invitationMessages.noPassword, { days: INVITATION_TTL_DAYS })}</p>
         <FormRefusal error={refusal} />
         {done && <Done>{done}</Done>}
         <div className="admin__actions">
