@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { enumLabel, fieldLabel, message } from "@uketsuke/domain";
 import { deskSection, expectAccessible, openDesk, screenshot } from "./admin-support.ts";
+import { trpcClient } from "@uketsuke/server/testing";
 import { callIdOf, MIRAI_NUMBER, queueRow, suiteForFile, waitFor, type Locale } from "./support.ts";
 
 const suite = suiteForFile();
@@ -89,14 +90,24 @@ describe("contracts, staff and the audit log", () => {
     await page.getByRole("heading", { name: "代表者を招待" }).waitFor();
     await page.getByRole("textbox", { name: fieldLabel("displayName").ja }).fill("朝日 太郎");
     await page.getByRole("textbox", { name: fieldLabel("email").ja }).fill("owner@asahi-butsuryu.example.com");
-    await page.getByRole("textbox", { name: "初期パスワード" }).fill("asahi-first-password");
+    // No password: the owner sets their own through the invitation mail (issue 7).
+    expect(await page.getByRole("textbox", { name: "初期パスワード" }).count()).toBe(0);
     await page.getByRole("button", { name: words.ja.invite }).click();
-    await page.locator(`li[data-user-id]`).waitFor();
+    const pending = page.locator("li[data-invitation-id]", { hasText: "owner@asahi-butsuryu.example.com" });
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain(enumLabel("invitationStatus", "pending").ja);
+    expect(await counts()).toEqual({ ...before, contracts: before.contracts + 1, numbers: before.numbers + 1 });
+    // The owner opens the mailed link, sets a password, and can then sign in to the dashboard.
+    const mail = await waitFor(() => db().selectFrom("outbox").select("bodyText").where("kind", "=", "invitation").where("toAddresses", "=", JSON.stringify(["owner@asahi-butsuryu.example.com"])).executeTakeFirst());
+    const token = /\/invite\/([\w-]{43})/.exec(mail.bodyText)?.[1] ?? "";
+    await trpcClient(suite().server.url).invitations.accept.mutate({ token, password: "asahi-own-password" });
     const owner = await db().selectFrom("users").selectAll().where("email", "=", "owner@asahi-butsuryu.example.com").executeTakeFirstOrThrow();
     expect(owner).toMatchObject({ role: "client", clientRole: "owner", contractId, displayName: "朝日 太郎" });
+    await expect(suite().server.signIn("owner@asahi-butsuryu.example.com", "asahi-own-password")).resolves.toMatchObject({ userId: owner.id });
+    await page.reload();
+    await page.locator(`li[data-user-id="${owner.id}"]`).waitFor();
     expect(await page.locator(`li[data-user-id="${owner.id}"]`).textContent()).toContain(enumLabel("clientRole", "owner").ja);
-    // The owner can sign in to the dashboard with the first password.
-    await expect(suite().server.signIn("owner@asahi-butsuryu.example.com", "asahi-first-password")).resolves.toMatchObject({ userId: owner.id });
+    expect(await page.locator("li[data-invitation-id]").count()).toBe(0);
     await expectAccessible(page, "the contract page");
   });
 
@@ -126,7 +137,6 @@ describe("contracts, staff and the audit log", () => {
     const form = page.locator("form", { has: page.getByRole("heading", { name: "スタッフの登録" }) });
     await form.getByRole("textbox", { name: fieldLabel("displayName").ja }).fill("新人 次郎");
     await form.getByRole("textbox", { name: fieldLabel("email").ja }).fill("jiro@uketsuke.example.jp");
-    await form.getByRole("textbox", { name: "初期パスワード" }).fill("jiro-first-password");
     await form.getByRole("textbox", { name: fieldLabel("mailbox").ja }).fill("Jiro!");
     await form.getByRole("button", { name: words.ja.addStaff }).click();
     await fieldError(page, "mailbox").waitFor();
@@ -136,7 +146,21 @@ describe("contracts, staff and the audit log", () => {
     await form.getByRole("button", { name: words.ja.addStaff }).click();
     await waitFor(async () => (await fieldError(page, "mailbox").textContent()) === message("MAILBOX_TAKEN").ja);
     expect(await counts()).toEqual(before);
+
+    // A free mailbox: an invitation, pending in the list; the person is no user until they accept.
+    await form.getByRole("textbox", { name: fieldLabel("mailbox").ja }).fill("jiro");
+    await form.getByRole("button", { name: words.ja.addStaff }).click();
+    const pending = page.locator("li[data-invitation-id]", { hasText: "jiro@uketsuke.example.jp" });
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain(enumLabel("invitationStatus", "pending").ja);
+    expect(await counts()).toEqual(before);
+    await expectAccessible(page, "staff with an invitation");
     await screenshot(page, "admin-staff-ja");
+    const { page: english } = await openDesk(suite(), "en");
+    await english.getByRole("link", { name: "Supervisor's desk" }).click();
+    await deskSection(english, "Staff");
+    await english.locator("li[data-invitation-id]", { hasText: "jiro@uketsuke.example.jp" }).waitFor();
+    await screenshot(english, "admin-staff-en");
   });
 
   it("shows each change in the audit log: who, what, which contract", async () => {
@@ -146,14 +170,15 @@ describe("contracts, staff and the audit log", () => {
     const rows = async (action: string) => page.locator(`tr[data-action="${action}"]`).allTextContents();
     expect(await rows("contract.create")).toEqual([expect.stringContaining("管理 花子")]);
     expect((await rows("contract.create"))[0]).toContain("あさひ物流");
-    expect(await rows("client_user.create")).toEqual([expect.stringContaining("owner@asahi-butsuryu.example.com")]);
+    expect(await rows("invitation.create")).toEqual(expect.arrayContaining([expect.stringContaining("owner@asahi-butsuryu.example.com"), expect.stringContaining("jiro@uketsuke.example.jp")]));
     // Refused changes changed nothing, so nothing of them is in the log.
     expect(await rows("contract.add_number")).toEqual([]);
     expect(await rows("staff.create")).toEqual([]);
 
-    await page.getByLabel("操作", { exact: true }).selectOption("client_user");
+    // The owner's invitation and its acceptance, and the operator's invitation.
+    await page.getByLabel("操作", { exact: true }).selectOption("invitation");
     await page.getByRole("button", { name: "絞り込む" }).click();
-    await waitFor(async () => (await page.locator("tr[data-action]").count()) === 1);
+    await waitFor(async () => (await page.locator("tr[data-action]").count()) === 3);
     await expectAccessible(page, "audit log");
   });
 });
