@@ -1,7 +1,8 @@
 import { newId } from "../executor.ts";
 import type { Executor } from "../executor.ts";
-import type { ClientRole, Locale, UserRole } from "@uketsuke/domain";
-import type { Invitation } from "../schema.ts";
+import type { Insertable } from "kysely";
+import type { Locale } from "@uketsuke/domain";
+import type { Invitation, InvitationTable } from "../schema.ts";
 
 /** An invitation as anyone but the token check sees one: never the token's hash. */
 export type InvitationSummary = Omit<Invitation, "tokenHash">;
@@ -17,19 +18,8 @@ export type InvitationForInvitee = InvitationListItem & { legalEntityName: strin
  */
 export type InvitationScope = string | null;
 
-export interface NewInvitationInput {
-  email: string;
-  role: UserRole;
-  contractId: string | null;
-  clientRole: ClientRole | null;
-  mailbox: string | null;
-  displayName: string;
-  locale: Locale;
-  tokenHash: string;
-  invitedBy: string | null;
-  createdAt: string;
-  expiresAt: string;
-}
+/** Everything but the id, which is made here; the locale is always the inviter's choice. */
+export type NewInvitationInput = Omit<Insertable<InvitationTable>, "id" | "locale"> & { locale: Locale };
 
 const summaryColumns = [
   "invitations.id",
@@ -112,17 +102,14 @@ export function claimInvitation(db: Executor, tokenHash: string, nowIso: string)
     .executeTakeFirst();
 }
 
+/** The scope's invitation `id` if it is still open (neither accepted nor revoked): what revoke and renew may change. */
+function openInvitation(db: Executor, scope: InvitationScope, id: string) {
+  return db.updateTable("invitations").where("contractId", scopeOp(scope), scope).where("id", "=", id).where("acceptedAt", "is", null).where("revokedAt", "is", null);
+}
+
 /** Takes back an invitation that is neither accepted nor revoked; undefined when there is none such. */
 export function revokeInvitation(db: Executor, scope: InvitationScope, id: string, nowIso: string): Promise<InvitationSummary | undefined> {
-  return db
-    .updateTable("invitations")
-    .set({ revokedAt: nowIso })
-    .where("contractId", scopeOp(scope), scope)
-    .where("id", "=", id)
-    .where("acceptedAt", "is", null)
-    .where("revokedAt", "is", null)
-    .returning(returnedColumns)
-    .executeTakeFirst();
+  return openInvitation(db, scope, id).set({ revokedAt: nowIso }).returning(returnedColumns).executeTakeFirst();
 }
 
 /**
@@ -135,15 +122,7 @@ export function renewInvitation(
   id: string,
   renewal: { tokenHash: string; expiresAt: string },
 ): Promise<InvitationSummary | undefined> {
-  return db
-    .updateTable("invitations")
-    .set(renewal)
-    .where("contractId", scopeOp(scope), scope)
-    .where("id", "=", id)
-    .where("acceptedAt", "is", null)
-    .where("revokedAt", "is", null)
-    .returning(returnedColumns)
-    .executeTakeFirst();
+  return openInvitation(db, scope, id).set(renewal).returning(returnedColumns).executeTakeFirst();
 }
 
 /** Inviting an address again replaces the scope's open invitations for it: only the newest link works. */

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { enumLabel, fieldLabel, formatJst, invitationAcceptSchema, message } from "@uketsuke/domain";
-import { appErrorOf, FieldErrorText, RuleNotice, useFieldErrors, useLocale, useText, useTRPC, webMessages, type AppError } from "@uketsuke/web";
+import { appErrorOf, FieldErrorText, RuleNotice, useFieldErrors, useLocale, useText, useTRPC, webMessages } from "@uketsuke/web";
 import { LanguageBar } from "../../ui/language-bar.tsx";
+import { RefusalAlert, type Refusal } from "../../ui/refusal.tsx";
 import { Loading } from "../../ui/status.tsx";
 import { usePageTitle } from "../../ui/use-page-title.ts";
 import { acceptMessages as a } from "./accept-messages.ts";
@@ -22,7 +23,7 @@ export default function AcceptInvitationPage({ token }: { token: string }) {
   const invitation = useQuery({ ...trpc.invitations.inspect.queryOptions({ token }), retry: false, staleTime: Infinity });
   const accept = useMutation(trpc.invitations.accept.mutationOptions());
   const errors = useFieldErrors(FORM);
-  const [refusal, setRefusal] = useState<AppError | "unreachable" | null>(null);
+  const [refusal, setRefusal] = useState<Refusal>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -84,10 +85,7 @@ export default function AcceptInvitationPage({ token }: { token: string }) {
               <input id={`${FORM}-password`} name="password" type="password" autoComplete="new-password" required autoFocus {...errors.inputProps("password")} />
               <FieldErrorText form={FORM} path="password" errors={errors} />
             </div>
-            <div role="alert" className="form-alert">
-              {refusal === "unreachable" && <p>{t(webMessages.unreachable)}</p>}
-              {refusal && refusal !== "unreachable" && <RuleNotice rule={refusal.rule} text={refusal.text} />}
-            </div>
+            <RefusalAlert refusal={refusal} />
             <button type="submit" className="button button--primary" disabled={accept.isPending}>
               {t(accept.isPending ? a.submitting : a.submit)}
             </button>
