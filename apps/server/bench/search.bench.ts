@@ -206,7 +206,7 @@ async function csvExport(db: Db, contractId: string, filter: { q?: string } = {}
  * bodies, audit row), with the report through `insertReport` (report + search index) against the
  * same report as a bare insert. Interleaved rounds, one transaction per save, one connection.
  */
-async function writeCost(dir: string, rounds = 3, saves = 1500) {
+export async function writeCost(dir: string, rounds = 3, saves = 1500) {
   const file = path.join(dir, "write-cost.sqlite");
   rmSync(file, { force: true });
   const opened = createDb(file);
@@ -237,12 +237,18 @@ async function writeCost(dir: string, rounds = 3, saves = 1500) {
       await insertAudit(trx, { actorUserId: operator.id, actorRole: "operator", contractId: contract.id, action: "report.create", entity: "report", entityId: r.id, detail: { outcome: "message" } });
     });
   };
+  // Wall time, and the process's CPU time: SQLite runs inside this process, so CPU time per
+  // save is the same work measured without what other processes on the machine take.
   const rates = { withIndex: [] as number[], without: [] as number[] };
+  const cpu = { withIndex: [] as number[], without: [] as number[] };
   for (let round = 0; round < rounds; round++) {
     for (const [name, fn] of [["withIndex", save(true)], ["without", save(false)]] as const) {
       const start = performance.now();
+      const startCpu = process.cpuUsage();
       for (let i = 0; i < saves; i++) await fn();
+      const used = process.cpuUsage(startCpu);
       rates[name].push(saves / ((performance.now() - start) / 1000));
+      cpu[name].push((used.user + used.system) / saves);
     }
   }
   await opened.close();
@@ -250,7 +256,16 @@ async function writeCost(dir: string, rounds = 3, saves = 1500) {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
   const withIndex = Math.round(median(rates.withIndex));
   const without = Math.round(median(rates.without));
-  return { savesPerSecondWithIndex: withIndex, savesPerSecondWithout: without, rounds: rates, dropPercent: round2((1 - withIndex / without) * 100) };
+  const cpuWith = median(cpu.withIndex);
+  const cpuWithout = median(cpu.without);
+  return {
+    savesPerSecondWithIndex: withIndex,
+    savesPerSecondWithout: without,
+    rounds: rates,
+    dropPercent: round2((1 - withIndex / without) * 100),
+    cpuMicrosecondsPerSave: { withIndex: Math.round(cpuWith), without: Math.round(cpuWithout) },
+    cpuDropPercent: round2((1 - cpuWithout / cpuWith) * 100),
+  };
 }
 
 function sqliteSizes(file: string) {

@@ -7,7 +7,7 @@ import * as dashboard from "./2026-12-01T1500-dashboard.ts";
 import * as reportSearch from "./2026-12-01T1600-report-search.ts";
 import * as figureDays from "./2026-12-01T1700-figure-days.ts";
 import * as invitations from "./2026-12-02T0900-invitations.ts";
-import * as reportSearchGin from "./2026-12-01T1800-report-search-gin.ts";
+import * as reportSearchWrites from "./2026-12-01T1800-report-search-writes.ts";
 
 /**
  * Every migration, by name. Names are times so they sort in the order they were written;
@@ -20,7 +20,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-01T1600-report-search": reportSearch,
   "2026-12-01T1700-figure-days": figureDays,
   "2026-12-02T0900-invitations": invitations,
-  "2026-12-01T1800-report-search-gin": reportSearchGin,
+  "2026-12-01T1800-report-search-writes": reportSearchWrites,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
+import { sql } from "kysely";
 import { expect, it } from "vitest";
 import { matchesSearch, searchTerms, searchText } from "@uketsuke/domain";
 import type { CallbackStatus, CallOutcome } from "@uketsuke/domain";
@@ -8,7 +9,7 @@ import type { DialectContext } from "../testing.ts";
 import { insertCallback, markCallbackDone } from "./callbacks.ts";
 import { insertReports, countMatchingReports, listReports, streamReports } from "./reports.ts";
 import type { NewReportInput, ReportFilter } from "./reports.ts";
-import { reindexAllReports, withSearch } from "./report-search.ts";
+import { flushPendingSearch, ftsQuery, monthTags, reindexAllReports, SEARCH_PENDING_LIMIT, withSearch } from "./report-search.ts";
 import { insertRosterMember } from "./roster.ts";
 
 // Pieces that collide on purpose: the same word in another width, kana or number writing.
@@ -59,7 +60,10 @@ interface Stored {
   callback: CallbackStatus | null;
 }
 
-/** Stores generated reports in a new contract: half through `insertReports`, half one by one. */
+/**
+ * Stores generated reports in a new contract: half through `insertReports`, then on SQLite
+ * moved into FTS5, half one by one, which SQLite keeps pending: a search must find both.
+ */
 async function store(t: DialectContext, reports: Generated[]) {
   const contract = await seedContract(t.db);
   const operator = await seedUser(t.db);
@@ -90,6 +94,7 @@ async function store(t: DialectContext, reports: Generated[]) {
   }));
   const half = Math.floor(inputs.length / 2);
   await insertReports(t.db, inputs.slice(0, half));
+  await flushPendingSearch(t.db);
   for (const input of inputs.slice(half)) await seedReport(t.db, contract.id, operator.id, input);
   const stored: Stored[] = [];
   for (const [i, r] of reports.entries()) {
@@ -188,6 +193,28 @@ forEachDialect("report search", (t) => {
     expect((await listReports(t.db, contract.id, { q: "幻野" })).reports).toEqual([]);
     const searchRows = await withSearch(t.db).selectFrom("report_search").innerJoin("reports", "reports.id", "report_search.reportId").select("reports.id").where("reports.contractId", "=", contract.id).execute();
     expect(searchRows).toEqual([]);
+  });
+
+  it("keeps saves pending on SQLite until SEARCH_PENDING_LIMIT of them go into FTS5 together, findable all along", async () => {
+    if (t.dialect !== "sqlite") return; // PostgreSQL's GIN index takes each save directly
+    const contract = await seedContract(t.db);
+    const operator = await seedUser(t.db);
+    await flushPendingSearch(t.db);
+    const pending = async () => Number((await withSearch(t.db).selectFrom("report_search_pending").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const inFts = async () => Number((await sql<{ n: number }>`select count(*) as n from report_search_fts where report_search_fts match ${ftsQuery(contract.id, ["ハヤブサ"], monthTags("2026-01-01T00:00:00Z", "2026-12-31T00:00:00Z"))}`.execute(t.db)).rows[0]!.n);
+    for (let i = 1; i < SEARCH_PENDING_LIMIT; i++) {
+      await seedReport(t.db, contract.id, operator.id, { callerCompany: `はやぶさ運輸${i}`, receivedAt: new Date(Date.UTC(2026, 5, 1, 0, i)).toISOString() });
+    }
+    expect(await pending()).toBe(SEARCH_PENDING_LIMIT - 1);
+    expect(await inFts()).toBe(0);
+    const page = await listReports(t.db, contract.id, { q: "ハヤブサ運輸", limit: 10 });
+    expect(page.reports.map((r) => r.callerCompany)).toEqual(Array.from({ length: 10 }, (_, i) => `はやぶさ運輸${SEARCH_PENDING_LIMIT - 1 - i}`));
+    expect(await countMatchingReports(t.db, contract.id, { q: "ハヤブサ" })).toBe(SEARCH_PENDING_LIMIT - 1);
+    await seedReport(t.db, contract.id, operator.id, { callerCompany: "はやぶさ運輸", receivedAt: "2026-05-31T00:00:00.000Z" });
+    expect(await pending()).toBe(0);
+    expect(await inFts()).toBe(SEARCH_PENDING_LIMIT);
+    expect(await countMatchingReports(t.db, contract.id, { q: "ハヤブサ" })).toBe(SEARCH_PENDING_LIMIT);
+    expect((await allPages(t, contract.id, { q: "ハヤブサ" })).length).toBe(SEARCH_PENDING_LIMIT);
   });
 
   it("rebuilds the index for reports already stored (the migration's job)", async () => {

@@ -12,7 +12,7 @@
 // reports may hold a term, the substring check makes the answer exact.
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
-import type { ColumnType, Expression, Kysely, RawBuilder, SqlBool } from "kysely";
+import type { ColumnType, Expression, Generated, Kysely, RawBuilder, SqlBool } from "kysely";
 import { isIndexableTerm, searchBigrams, searchTerms, searchText, type SearchableReport } from "@uketsuke/domain";
 import { dialectOf, type DialectName, type Executor } from "../executor.ts";
 
@@ -29,6 +29,7 @@ export type SearchTables = {
     grams: ColumnType<string[], string[] | undefined, never>;
   };
   report_search_fts: { rowid: number; grams: string };
+  report_search_pending: { seq: Generated<number>; key: number };
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations hold an untyped Kysely
@@ -84,7 +85,9 @@ export interface IndexedReport extends SearchableReport {
 
 /**
  * Stores the folded text of reports just inserted and indexes it. Call it inside the
- * transaction that inserted them: a report is never saved without being findable.
+ * transaction that inserted them: a report is never saved without being findable. On SQLite
+ * the reports wait in `report_search_pending` (searched by substring) until SEARCH_PENDING_LIMIT
+ * of them go into FTS5 together.
  */
 export async function indexReports(db: Executor, reports: readonly IndexedReport[]): Promise<void> {
   if (reports.length === 0) return;
@@ -101,29 +104,68 @@ export async function indexReports(db: Executor, reports: readonly IndexedReport
       .execute();
     return;
   }
+  let place = 0;
   for (const report of reports) {
-    const text = searchText(report);
-    const first = keyOf(report.receivedAt);
-    // The next free place in the report's millisecond. SQLite has one writer at a time, so no
-    // other transaction can take it between this read and the insert.
-    const inserted = await sql<{ key: number }>`
-      insert into report_search (key, report_id, search_text)
-      select coalesce(max(key) + 1, ${first}), ${report.id}, ${text}
-      from report_search where key between ${first} and ${first + KEY_SLOTS - 1}
-      returning key`.execute(db);
-    const key = inserted.rows[0]?.key;
-    if (key === undefined || key >= first + KEY_SLOTS) {
-      throw new Error(`more than ${KEY_SLOTS} reports received in the same millisecond (${report.receivedAt})`);
-    }
-    await sql`insert into report_search_fts (rowid, grams) values (${key}, ${ftsDocument(report.contractId, report.receivedAt, text)})`.execute(db);
+    const key = await storeSearchText(db, report);
+    // The list's rowid is one more than its largest (1 when empty), and the list only empties
+    // whole: a place of 64 means 64 reports wait (or fewer, if reports were deleted meanwhile).
+    const listed = await sql<{ seq: number }>`insert into report_search_pending (key) values (${key}) returning seq`.execute(db);
+    place = listed.rows[0]?.seq ?? place;
   }
+  if (place >= SEARCH_PENDING_LIMIT) await flushPendingSearch(db);
 }
 
-/** Folds and indexes every report again (a migration's job: the index is new, or the folding changed). */
+/** SQLite: the report's row in `report_search`, at the next free key of its millisecond. */
+async function storeSearchText(db: Executor, report: IndexedReport, text = searchText(report)): Promise<number> {
+  const first = keyOf(report.receivedAt);
+  // SQLite has one writer at a time, so no other transaction can take the key between this
+  // read and the insert.
+  const inserted = await sql<{ key: number }>`
+    insert into report_search (key, report_id, search_text)
+    select coalesce(max(key) + 1, ${first}), ${report.id}, ${text}
+    from report_search where key between ${first} and ${first + KEY_SLOTS - 1}
+    returning key`.execute(db);
+  const key = inserted.rows[0]?.key;
+  if (key === undefined || key >= first + KEY_SLOTS) {
+    throw new Error(`more than ${KEY_SLOTS} reports received in the same millisecond (${report.receivedAt})`);
+  }
+  return key;
+}
+
+/** SQLite: reports' tagged bigrams into FTS5, by key, in one statement (a save pays for every statement it runs). */
+async function insertFts(db: Executor, documents: ReadonlyArray<{ key: number; contractId: string; receivedAt: string; text: string }>): Promise<void> {
+  if (documents.length === 0) return;
+  const rows = documents.map((d) => [d.key, ftsDocument(d.contractId, d.receivedAt, d.text)]);
+  await sql`insert into report_search_fts (rowid, grams) select value ->> 0, value ->> 1 from json_each(${JSON.stringify(rows)})`.execute(db);
+}
+
+/**
+ * SQLite: the most reports waiting in `report_search_pending` for FTS5. FTS5 writes a segment
+ * at every commit (0.2 ms, a third of a save); in groups of this size that is paid once, and a
+ * search reads at most this many pending reports by substring.
+ */
+export const SEARCH_PENDING_LIMIT = 64;
+
+/** SQLite: moves every pending report into FTS5 (one segment for all of them). PostgreSQL has none. */
+export async function flushPendingSearch(db: Executor): Promise<number> {
+  if (dialectOf(db) === "postgres") return 0;
+  const pending = await sql<{ key: number; text: string; contractId: string; receivedAt: string }>`
+    select p.key, s.search_text as text, r.contract_id, r.received_at
+    from report_search_pending p join report_search s on s.key = p.key join reports r on r.id = s.report_id`.execute(db);
+  await insertFts(db, pending.rows);
+  await withSearch(db).deleteFrom("report_search_pending").execute();
+  return pending.rows.length;
+}
+
+/**
+ * Folds and indexes every report again (a migration's job: the index is new, or the folding
+ * changed), straight into FTS5 on SQLite: nothing is left pending.
+ */
 export async function reindexAllReports(db: Executor, batch = 2000): Promise<number> {
   const sdb = withSearch(db);
   await sdb.deleteFrom("report_search").execute();
-  if (dialectOf(db) === "sqlite") await sql`insert into report_search_fts (report_search_fts) values ('delete-all')`.execute(db);
+  const sqlite = dialectOf(db) === "sqlite";
+  if (sqlite) await sql`insert into report_search_fts (report_search_fts) values ('delete-all')`.execute(db);
   let after = "";
   let count = 0;
   for (;;) {
@@ -134,7 +176,16 @@ export async function reindexAllReports(db: Executor, batch = 2000): Promise<num
       .orderBy("id")
       .limit(batch)
       .execute();
-    await indexReports(db, rows);
+    if (sqlite) {
+      const documents = [];
+      for (const report of rows) {
+        const text = searchText(report);
+        documents.push({ ...report, text, key: await storeSearchText(db, report, text) });
+      }
+      await insertFts(db, documents);
+    } else {
+      await indexReports(db, rows);
+    }
     count += rows.length;
     const last = rows.at(-1);
     if (!last || rows.length < batch) return count;

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Selectable } from "kysely";
+import type { Selectable, SelectQueryBuilder } from "kysely";
 import type { CallbackStatus, CallOutcome } from "@uketsuke/domain";
 import { dialectOf, inTransaction, isoNow, newId, toCount } from "../executor.ts";
 import type { Executor } from "../executor.ts";
@@ -89,9 +89,10 @@ const newRow = (report: NewReportInput): NewReport => ({
 /** Stores a report and indexes it for search, in one transaction (the caller's, if it is one). */
 export function insertReport(db: Executor, report: NewReportInput): Promise<Report> {
   return inTransaction(db, async (trx) => {
-    const row = await trx.insertInto("reports").values(newRow(report)).returningAll().executeTakeFirstOrThrow();
+    // The mail bodies (most of a report's bytes) are not read back: they are what was given.
+    const row = await trx.insertInto("reports").values(newRow(report)).returning(summary).executeTakeFirstOrThrow();
     await indexReports(trx, [row]);
-    return decode(row);
+    return decode({ ...row, bodyText: report.bodyText, bodyHtml: report.bodyHtml });
   });
 }
 
@@ -128,10 +129,28 @@ export async function getReportByCallId(db: Executor, callId: string): Promise<R
 /** Instants as stored (UTC, `toISOString`), so text comparison is time comparison whatever offset was given. */
 const stored = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : undefined);
 
+/**
+ * Where reports are read from: all of them, or (SQLite) only those not yet in FTS5, read
+ * through the pending list (a few dozen rows, `report_search_pending`) as a materialized CTE
+ * named like the table: asked as a condition, SQLite walked the contract's reports instead (2 s
+ * on the big contract).
+ */
+type Source = "reports" | "pending";
+
+function reportsOf(db: Executor, source: Source) {
+  const all = () => withSearch(db).selectFrom("reports");
+  if (source === "reports") return all();
+  return withSearch(db)
+    .with(
+      (cte) => cte("pendingReports").materialized(),
+      (q) => q.selectFrom("report_search_pending as p").crossJoin("report_search as ps").crossJoin("reports").whereRef("ps.key", "=", "p.key").whereRef("reports.id", "=", "ps.reportId").selectAll("reports"),
+    )
+    .selectFrom("pendingReports as reports") as unknown as ReturnType<typeof all>;
+}
+
 /** A contract's reports with their callback, narrowed by everything in the filter but paging and words. */
-function matching(db: Executor, contractId: string, filter: ReportFilter) {
-  let query = withSearch(db)
-    .selectFrom("reports")
+function matching(db: Executor, contractId: string, filter: ReportFilter, source: Source = "reports") {
+  let query = reportsOf(db, source)
     .leftJoin("callbacks", "callbacks.reportId", "reports.id")
     .where("reports.contractId", "=", contractId);
   const from = stored(filter.from);
@@ -148,8 +167,8 @@ function matching(db: Executor, contractId: string, filter: ReportFilter) {
 type Cursor = { receivedAt: string; id: string };
 
 /** The matching reports after the cursor, in the list's order (newest first, then id). */
-function after(db: Executor, contractId: string, filter: ReportFilter, cursor: Cursor | undefined) {
-  const query = matching(db, contractId, filter);
+function after(db: Executor, contractId: string, filter: ReportFilter, cursor: Cursor | undefined, source: Source = "reports") {
+  const query = matching(db, contractId, filter, source);
   if (!cursor) return query;
   // A row comparison, which both engines read as one range of the (contract, time) index; the
   // same said with OR is no range to PostgreSQL, which then walked from the newest report for
@@ -158,16 +177,16 @@ function after(db: Executor, contractId: string, filter: ReportFilter, cursor: C
 }
 
 /** …with what a list shows of each report. */
-function listed(db: Executor, contractId: string, filter: ReportFilter, cursor: Cursor | undefined) {
-  return after(db, contractId, filter, cursor)
+function listed(db: Executor, contractId: string, filter: ReportFilter, cursor: Cursor | undefined, source: Source = "reports") {
+  return after(db, contractId, filter, cursor, source)
     .select(summary.map((column) => `reports.${column}` as const))
     .select("callbacks.status as callbackStatus");
 }
 
 /** …whose folded text holds every word: the exact test, whichever index found the candidates. */
-function holdingAll(db: Executor, contractId: string, filter: ReportFilter, cursor: Cursor | undefined, plan: SearchPlan) {
+function holdingAll(db: Executor, contractId: string, filter: ReportFilter, cursor: Cursor | undefined, plan: SearchPlan, source: Source = "reports") {
   const dialect = dialectOf(db);
-  return listed(db, contractId, filter, cursor)
+  return listed(db, contractId, filter, cursor, source)
     .innerJoin("report_search as s", "s.reportId", "reports.id")
     .where((eb) => eb.and(plan.terms.map((term) => holds(dialect, eb.ref("s.searchText"), term))));
 }
@@ -262,12 +281,17 @@ async function searchedSqlite(
     rows.push(...(await inMonths(group).orderBy(sql`report_search_fts.rowid desc`).limit(limit + 1 - rows.length).execute()));
   }
   const edge = rows.at(-1);
-  if (rows.length <= limit || !edge) return rows.sort(newestFirst);
-  // Keys order reports by millisecond, the list by millisecond then id: read the millisecond at
-  // the page's edge whole, and sort.
-  const edgeKey = keyOf(edge.receivedAt);
-  const sameMs = await inMonths([monthTag(edge.receivedAt)], Math.max(first, edgeKey), Math.min(last, edgeKey + KEY_SLOTS - 1)).execute();
-  return [...rows.filter((row) => row.receivedAt > edge.receivedAt), ...sameMs].sort(newestFirst).slice(0, limit + 1);
+  if (rows.length > limit && edge) {
+    // Keys order reports by millisecond, the list by millisecond then id: read the millisecond
+    // at the page's edge whole.
+    const edgeKey = keyOf(edge.receivedAt);
+    const sameMs = await inMonths([monthTag(edge.receivedAt)], Math.max(first, edgeKey), Math.min(last, edgeKey + KEY_SLOTS - 1)).execute();
+    rows.splice(0, rows.length, ...rows.filter((row) => row.receivedAt > edge.receivedAt), ...sameMs);
+  }
+  // The reports not yet in FTS5 (fewer than SEARCH_PENDING_LIMIT) are read by substring.
+  const pending = holdingAll(db, contractId, filter, cursor, plan, "pending");
+  rows.push(...(await pending.orderBy("reports.receivedAt", "desc").orderBy("reports.id", "desc").limit(limit + 1).execute()));
+  return rows.sort(newestFirst).slice(0, limit + 1);
 }
 
 /**
@@ -319,14 +343,23 @@ export async function listReports(
 export async function countMatchingReports(db: Executor, contractId: string, filter: ReportFilter = {}): Promise<number> {
   const plan = planSearch(filter.q);
   const dialect = dialectOf(db);
-  const query = matching(db, contractId, filter);
-  const counted = async (q: typeof query) => toCount((await q.select((eb) => eb.fn.countAll<number | string>().as("count")).executeTakeFirstOrThrow()).count);
-  if (!plan) return counted(query);
-  if (plan.method === "index" && dialect === "postgres") return counted(query.where(pgFoundInMonths(db, contractId, plan, await contractMonths(db, contractId))));
-  const held = query.innerJoin("report_search as s", "s.reportId", "reports.id").where((eb) => eb.and(plan.terms.map((term) => holds(dialect, eb.ref("s.searchText"), term))));
-  if (plan.method === "scan") return toCount((await held.select((eb) => eb.fn.countAll<number | string>().as("count")).executeTakeFirstOrThrow()).count);
-  const indexed = held.innerJoin("report_search_fts", "report_search_fts.rowid", "s.key").where(sql<boolean>`report_search_fts match ${ftsQuery(contractId, plan.indexed, await contractMonths(db, contractId))}`);
-  return toCount((await indexed.select((eb) => eb.fn.countAll<number | string>().as("count")).executeTakeFirstOrThrow()).count);
+  if (!plan) return counted(matching(db, contractId, filter));
+  if (plan.method === "index" && dialect === "postgres") return counted(matching(db, contractId, filter).where(pgFoundInMonths(db, contractId, plan, await contractMonths(db, contractId))));
+  const held = (source: Source = "reports") =>
+    matching(db, contractId, filter, source)
+      .innerJoin("report_search as s", "s.reportId", "reports.id")
+      .where((eb) => eb.and(plan.terms.map((term) => holds(dialect, eb.ref("s.searchText"), term))));
+  if (plan.method === "scan") return counted(held());
+  // SQLite: what FTS5 finds, and the reports still pending for it.
+  const fts = held().innerJoin("report_search_fts", "report_search_fts.rowid", "s.key").where(sql<boolean>`report_search_fts match ${ftsQuery(contractId, plan.indexed, await contractMonths(db, contractId))}`);
+  return (await counted(fts)) + (await counted(held("pending")));
+}
+
+/** The number of rows a query finds. */
+async function counted<DB, TB extends keyof DB>(query: SelectQueryBuilder<DB, TB, object>): Promise<number> {
+  // Kysely cannot resolve the selection over a generic table set; the alias is ours.
+  const row = (await query.select(sql<number | string>`count(*)`.as("count")).executeTakeFirstOrThrow()) as { count: number | string };
+  return toCount(row.count);
 }
 
 /**
