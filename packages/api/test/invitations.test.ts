@@ -68,7 +68,7 @@ describe("adding a user answers the same for any address, and the mail tells the
     expect(listed.filter((i) => i.email === free || i.email === h.b.member.email).map((i) => i.status)).toEqual(["pending", "pending"]);
   });
 
-  it("over HTTP-level status too: both answers are plain successes of the same JSON", async () => {
+  it("a supervisor's address gets the same JSON as a free one (HTTP: apps/server/test/invitations-http.test.ts)", async () => {
     const owner = await h.callerAs(h.a.owner);
     const a = JSON.stringify(shapeOf(await owner.users.add({ email: fresh("aoba.example.com"), displayName: "同じ 形" })));
     const b = JSON.stringify(shapeOf(await owner.users.add({ email: h.supervisor.email, displayName: "同じ 形" })));
