@@ -54,7 +54,17 @@ export function BarChart({
         cursor: look.crosshair ? { show: true, points: { show: false }, drag: { x: false, y: false } } : { show: false },
         scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(look.yAtLeast, Math.ceil(max * 1.1))] } },
         axes: [
-          { values: (_u, splits) => splits.map((i) => labels[i] ?? ""), ...look.xAxis, font: "12px sans-serif", grid: { show: false }, ...stroke },
+          {
+            values: (_u, splits) => splits.map((i) => labels[i] ?? ""),
+            ...look.xAxis,
+            // A label every slot when they fit, else every 2nd, 7th, …: dates like "11/01" need
+            // more room than hours do, so the spacing follows the longest label (12 px font).
+            space: Math.max(look.xAxis.space, Math.max(0, ...labels.map((l) => l.length)) * 7 + 8),
+            incrs: [1, 2, 3, 5, 7, 10, 14, 15, 20, 30, 50, 100],
+            font: "12px sans-serif",
+            grid: { show: false },
+            ...stroke,
+          },
           { size: look.yAxisSize, font: "12px sans-serif", ...stroke, values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : "")) },
         ],
         series: [{}, ...drawn.map((s) => ({ label: s.label, fill: s.colour, stroke: s.colour, width: 0, ...(bars ? { paths: bars } : {}), points: { show: false } }))],

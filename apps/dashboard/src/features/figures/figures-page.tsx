@@ -12,7 +12,9 @@ type Period = ReturnType<typeof enumOptions<"figurePeriod">>[number]["value"];
 
 /** One series a chart: narrower bars, and the pointer shows where it is. */
 const LOOK: BarChartLook = { minWidth: 280, bar: [0.7, 40], yAtLeast: 1, xAxis: { space: 28, gap: 4, size: 36 }, yAxisSize: 44, crosshair: true };
-const HEIGHT = 220;
+
+/** A count per day or per hour: `label` under its bar, `head` at its row of the table. */
+type Point = { key: string; label: string; head: string; count: number };
 
 /** Calls per day, by hour of the day and by outcome, for a period of Japan calendar days. */
 export default function FiguresPage() {
@@ -23,11 +25,8 @@ export default function FiguresPage() {
   const figures = useQuery(trpc.figures.get.queryOptions({ period }));
   const days = figures.data?.days;
   const hours = figures.data?.hours;
-  const dayLabels = useMemo(() => days?.map((d) => d.date.slice(5).replace("-", "/")) ?? [], [days]);
-  const hourLabels = useMemo(() => hours?.map((h) => String(h.hour)) ?? [], [hours]);
-  const daySeries = useMemo(() => [{ label: t(m.perDay), colour: "#0b4f9c", values: days?.map((d) => d.count) ?? [] }], [days, t]);
-  const hourSeries = useMemo(() => [{ label: t(m.byHour), colour: "#1d6a3a", values: hours?.map((h) => h.count) ?? [] }], [hours, t]);
-  const countColumns = (first: string) => [{ label: first }, { label: t(m.calls), numeric: true }];
+  const perDay = useMemo<Point[]>(() => days?.map((d) => ({ key: d.date, label: d.date.slice(5).replace("-", "/"), head: d.date, count: d.count })) ?? [], [days]);
+  const byHour = useMemo<Point[]>(() => hours?.map((h) => ({ key: String(h.hour), label: String(h.hour), head: t(m.hourLabel, { hour: h.hour }), count: h.count })) ?? [], [hours, t]);
 
   return (
     <div className="page figures">
@@ -57,28 +56,29 @@ export default function FiguresPage() {
               })}
             />
           </section>
-          <section className="panel" aria-labelledby="per-day-title">
-            <h2 id="per-day-title">{t(m.perDay)}</h2>
-            <BarChart labels={dayLabels} series={daySeries} look={LOOK} height={HEIGHT} className="bar-chart" />
-            <FigureTable
-              summary={t(m.showTable)}
-              keyName="date"
-              columns={countColumns(t(m.date))}
-              rows={figures.data.days.map((d) => ({ key: d.date, head: d.date, cells: [count(d.count)] }))}
-            />
-          </section>
-          <section className="panel" aria-labelledby="by-hour-title">
-            <h2 id="by-hour-title">{t(m.byHour)}</h2>
-            <BarChart labels={hourLabels} series={hourSeries} look={LOOK} height={HEIGHT} className="bar-chart" />
-            <FigureTable
-              summary={t(m.showTable)}
-              keyName="hour"
-              columns={countColumns(t(m.hour))}
-              rows={figures.data.hours.map((h) => ({ key: String(h.hour), head: t(m.hourLabel, { hour: h.hour }), cells: [count(h.count)] }))}
-            />
-          </section>
+          <CountPanel id="per-day-title" title={t(m.perDay)} colour="#0b4f9c" points={perDay} firstColumn={t(m.date)} keyName="date" />
+          <CountPanel id="by-hour-title" title={t(m.byHour)} colour="#1d6a3a" points={byHour} firstColumn={t(m.hour)} keyName="hour" />
         </>
       )}
     </div>
+  );
+}
+
+/** Calls counted one way: a chart, and the same numbers in a table beside it. */
+function CountPanel({ id, title, colour, points, firstColumn, keyName }: { id: string; title: string; colour: string; points: readonly Point[]; firstColumn: string; keyName: string }) {
+  const t = useText();
+  const labels = useMemo(() => points.map((p) => p.label), [points]);
+  const series = useMemo(() => [{ label: title, colour, values: points.map((p) => p.count) }], [points, title, colour]);
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <BarChart labels={labels} series={series} look={LOOK} height={220} className="bar-chart" />
+      <FigureTable
+        summary={t(m.showTable)}
+        keyName={keyName}
+        columns={[{ label: firstColumn }, { label: t(m.calls), numeric: true }]}
+        rows={points.map((p) => ({ key: p.key, head: p.head, cells: [count(p.count)] }))}
+      />
+    </section>
   );
 }
