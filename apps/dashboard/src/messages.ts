@@ -191,8 +191,6 @@ export const m = {
   },
   usersTitle: { ja: "ログインできる方", en: "People who can sign in" },
   addUser: { ja: "ユーザーを追加", en: "Add a user" },
-  initialPassword: { ja: "初期パスワード（10文字以上）", en: "First password (10 characters or more)" },
-  userAdded: { ja: "{email} を追加しました。", en: "Added {email}." },
   disableUser: { ja: "利用停止にする", en: "Disable" },
   enableUser: { ja: "利用を再開する", en: "Enable" },
   // Figures
