@@ -17,4 +17,4 @@ export { SignInForm } from "./sign-in-form.tsx";
 export { Segmented, type SegmentedOption } from "./segmented.tsx";
 export { WebProvider } from "./provider.tsx";
 export { webMessages } from "./messages.ts";
-export { InvitationList, invitationMessages, type InvitationListProps, type PendingInvitation } from "./invitations.tsx";
+export { InvitationList, invitationMessages, InviteeFields, type InvitationListProps, type PendingInvitation } from "./invitations.tsx";

@@ -1,6 +1,7 @@
 import { useState } from "react";
-import { enumLabel, formatJst, type InvitationStatus, type LocalizedText } from "@uketsuke/domain";
+import { enumLabel, fieldLabel, formatJst, type InvitationStatus, type LocalizedText } from "@uketsuke/domain";
 import { appErrorOf, type AppError } from "./errors.ts";
+import { FieldErrorText, type FieldErrors } from "./field-errors.tsx";
 import { useLocale, useText } from "./locale.tsx";
 import { webMessages } from "./messages.ts";
 import { RuleNotice } from "./rule-notice.tsx";
@@ -23,6 +24,33 @@ export const invitationMessages = {
   resent: { ja: "{email} に新しいリンクを送りました（前のリンクは使えなくなりました）。", en: "A new link went to {email} (the old one no longer works)." },
   revoked: { ja: "{email} への招待を取り消しました。", en: "The invitation to {email} is revoked." },
 } as const satisfies Record<string, LocalizedText>;
+
+/**
+ * The invitee's name and address, which every invitation form asks first (a staff member, a
+ * client's user from the desk or from the client's own dashboard). Inputs `#<form>-displayName`
+ * and `#<form>-email`, named as the schemas' fields so `FormData` feeds them directly.
+ */
+export function InviteeFields({ form, errors, autoFocus = false }: { form: string; errors: FieldErrors; autoFocus?: boolean }) {
+  const t = useText();
+  return (
+    <>
+      {(["displayName", "email"] as const).map((path) => (
+        <div className="field" key={path}>
+          <label htmlFor={`${form}-${path}`}>{t(fieldLabel(path))}</label>
+          <input
+            id={`${form}-${path}`}
+            name={path}
+            type={path === "email" ? "email" : "text"}
+            autoComplete="off"
+            autoFocus={autoFocus && path === "displayName"}
+            {...errors.inputProps(path)}
+          />
+          <FieldErrorText form={form} path={path} errors={errors} />
+        </div>
+      ))}
+    </>
+  );
+}
 
 export type PendingInvitation = {
   readonly id: string;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { clientUserInputSchema, enumLabel, enumOptions, fieldLabel, INVITATION_TTL_DAYS } from "@uketsuke/domain";
-import { FieldErrorText, InvitationList, invitationMessages, useFieldErrors, useSession, useText, useTRPC } from "@uketsuke/web";
+import { FieldErrorText, InvitationList, invitationMessages, InviteeFields, useFieldErrors, useSession, useText, useTRPC } from "@uketsuke/web";
 import { m } from "../../messages.ts";
 import { LoadFailed, Loading } from "../../ui/status.tsx";
 import { type Refusal, RefusalAlert, refusalOf } from "../../ui/refusal.tsx";
@@ -112,16 +112,7 @@ export default function UsersPage() {
       <form className="panel" onSubmit={submit} noValidate aria-labelledby={`${FORM}-title`}>
         <h2 id={`${FORM}-title`}>{t(m.addUser)}</h2>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${FORM}-name`}>{t(fieldLabel("displayName"))}</label>
-            <input id={`${FORM}-name`} name="displayName" type="text" autoComplete="off" {...errors.inputProps("displayName")} />
-            <FieldErrorText form={FORM} path="displayName" errors={errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${FORM}-email`}>{t(fieldLabel("email"))}</label>
-            <input id={`${FORM}-email`} name="email" type="email" autoComplete="off" {...errors.inputProps("email")} />
-            <FieldErrorText form={FORM} path="email" errors={errors} />
-          </div>
+          <InviteeFields form={FORM} errors={errors} />
           <div className="field">
             <label htmlFor={`${FORM}-role`}>{t(fieldLabel("clientRole"))}</label>
             <select id={`${FORM}-role`} name="clientRole" defaultValue="member" {...errors.inputProps("clientRole")}>

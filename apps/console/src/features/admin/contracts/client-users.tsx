@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@uketsuke/api";
-import { clientUserInputSchema, enumLabel, fieldLabel, INVITATION_TTL_DAYS, passwordResetSchema } from "@uketsuke/domain";
-import { FieldErrorText, InvitationList, invitationMessages, useFieldErrors, useText, useTRPC, type AppError } from "@uketsuke/web";
+import { clientUserInputSchema, enumLabel, INVITATION_TTL_DAYS, passwordResetSchema } from "@uketsuke/domain";
+import { FieldErrorText, InvitationList, invitationMessages, InviteeFields, useFieldErrors, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { deskMessages as m } from "../messages.ts";
 import { clearOnInput, Done, FormRefusal, QueryView } from "../ui.tsx";
 
@@ -74,16 +74,7 @@ export function ClientUsers({ contractId, invitingOwner }: { contractId: string;
       <form onSubmit={invite} onInput={clearOnInput(errors)} noValidate className="admin__form" aria-labelledby="client-invite-title">
         <h3 id="client-invite-title">{t(hasOwner ? m.inviteMember : m.inviteOwner)}</h3>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${INVITE}-displayName`}>{t(fieldLabel("displayName"))}</label>
-            <input id={`${INVITE}-displayName`} type="text" name="displayName" autoComplete="off" autoFocus={invitingOwner && !hasOwner} {...errors.inputProps("displayName")} />
-            <FieldErrorText form={INVITE} path="displayName" errors={errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${INVITE}-email`}>{t(fieldLabel("email"))}</label>
-            <input id={`${INVITE}-email`} name="email" type="email" autoComplete="off" {...errors.inputProps("email")} />
-            <FieldErrorText form={INVITE} path="email" errors={errors} />
-          </div>
+          <InviteeFields form={INVITE} errors={errors} autoFocus={invitingOwner && !hasOwner} />
         </div>
         <p className="field-hint">{t(invitationMessages.noPassword, { days: INVITATION_TTL_DAYS })}</p>
         <FormRefusal error={refusal} />

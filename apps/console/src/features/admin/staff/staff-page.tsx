@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@uketsuke/api";
 import { enumLabel, enumOptions, fieldLabel, INVITATION_TTL_DAYS, staffInputSchema } from "@uketsuke/domain";
-import { FieldErrorText, InvitationList, invitationMessages, useFieldErrors, useSession, useText, useTRPC, type AppError } from "@uketsuke/web";
+import { FieldErrorText, InvitationList, invitationMessages, InviteeFields, useFieldErrors, useSession, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { useDesk } from "../../header/use-desk.ts";
 import { deskMessages as m } from "../messages.ts";
 import { clearOnInput, Done, FormRefusal, QueryView, useDeskTitle } from "../ui.tsx";
@@ -89,16 +89,7 @@ export default function StaffPage() {
       <form onSubmit={submit} onInput={clearOnInput(errors)} noValidate className="panel admin__form" aria-labelledby="staff-new-title">
         <h2 id="staff-new-title">{t(m.staffNew)}</h2>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${FORM}-displayName`}>{t(fieldLabel("displayName"))}</label>
-            <input id={`${FORM}-displayName`} type="text" name="displayName" autoComplete="off" {...errors.inputProps("displayName")} />
-            <FieldErrorText form={FORM} path="displayName" errors={errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${FORM}-email`}>{t(fieldLabel("email"))}</label>
-            <input id={`${FORM}-email`} name="email" type="email" autoComplete="off" {...errors.inputProps("email")} />
-            <FieldErrorText form={FORM} path="email" errors={errors} />
-          </div>
+          <InviteeFields form={FORM} errors={errors} />
         </div>
         <div className="field">
           <label htmlFor={`${FORM}-mailbox`}>{t(fieldLabel("mailbox"))}</label>
