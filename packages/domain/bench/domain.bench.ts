@@ -11,6 +11,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import {
   compileRegistry,
   compileRoster,
@@ -24,18 +26,9 @@ import {
 
 // ── Deterministic data ─────────────────────────────────────────────────────────────────────────
 
-/** mulberry32: the same data on every run, so runs compare. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20261125);
+/** A seeded generator (pure-rand's xoroshiro128+): the same data on every run, so runs compare. */
+const rng = xoroshiro128plus(20261125);
+const random = () => uniformFloat64(rng);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const digits = (n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? 1 + Math.floor(random() * 9) : Math.floor(random() * 10))).join("");
 

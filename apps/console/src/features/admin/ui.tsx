@@ -1,10 +1,18 @@
 import { useEffect, type FormEvent, type ReactNode } from "react";
 import { formatJst, type LocalizedText } from "@uketsuke/domain";
-import { RuleNotice, useLocale, useText, type AppError, type FieldErrors } from "@uketsuke/web";
+import { RuleNotice, useLocale, useText, type AppError, type FieldErrors, type InvitationListProps } from "@uketsuke/web";
 import { deskMessages as m } from "./messages.ts";
 
 /** Where the desk lives in the console; pages link within it by absolute paths. */
 export const deskPath = (path: string) => `/supervisor/${path}`;
+
+/** Pending invitations look like the people lists beside them (staff, a client's users). */
+export const invitationClasses: InvitationListProps["classes"] = {
+  list: "admin__people",
+  item: "admin__person",
+  badge: (status) => `status-badge status-badge--${status === "expired" ? "ended" : "suspended"}`,
+  actions: "admin__person-actions",
+};
 
 /** The browser tab says which page of the desk this is (and screen readers announce it). */
 export function useDeskTitle(title: LocalizedText, params?: Record<string, string | number>) {

@@ -4,7 +4,7 @@ import type { RouterOutputs } from "@uketsuke/api";
 import { clientUserInputSchema, enumLabel, INVITATION_TTL_DAYS, passwordResetSchema } from "@uketsuke/domain";
 import { FieldErrorText, InvitationList, invitationMessages, InviteeFields, useFieldErrors, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { deskMessages as m } from "../messages.ts";
-import { clearOnInput, Done, FormRefusal, QueryView } from "../ui.tsx";
+import { clearOnInput, Done, FormRefusal, invitationClasses, QueryView } from "../ui.tsx";
 
 type ClientUser = RouterOutputs["admin"]["clientUsers"]["list"][number];
 
@@ -68,7 +68,7 @@ export function ClientUsers({ contractId, invitingOwner }: { contractId: string;
           invitations={invitations.data.map((i) => ({ ...i, detail: i.clientRole ? t(enumLabel("clientRole", i.clientRole)) : undefined }))}
           resend={(id) => resend.mutateAsync({ contractId, id }).then(refresh)}
           revoke={(id) => revoke.mutateAsync({ contractId, id }).then(refresh)}
-          classes={{ list: "admin__people", item: "admin__person", badge: (status) => `status-badge status-badge--${status === "expired" ? "ended" : "suspended"}`, actions: "admin__person-actions" }}
+          classes={invitationClasses}
         />
       )}
       <form onSubmit={invite} onInput={clearOnInput(errors)} noValidate className="admin__form" aria-labelledby="client-invite-title">

@@ -5,7 +5,7 @@ import { enumLabel, enumOptions, fieldLabel, INVITATION_TTL_DAYS, staffInputSche
 import { FieldErrorText, InvitationList, invitationMessages, InviteeFields, useFieldErrors, useSession, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { useDesk } from "../../header/use-desk.ts";
 import { deskMessages as m } from "../messages.ts";
-import { clearOnInput, Done, FormRefusal, QueryView, useDeskTitle } from "../ui.tsx";
+import { clearOnInput, Done, FormRefusal, invitationClasses, QueryView, useDeskTitle } from "../ui.tsx";
 
 type StaffMember = RouterOutputs["admin"]["staff"]["list"][number];
 
@@ -83,7 +83,7 @@ export default function StaffPage() {
           invitations={invitations.data.map((i) => ({ ...i, detail: `${t(enumLabel("role", i.role))} · ${i.mailbox ?? ""}@${domain}` }))}
           resend={(id) => resend.mutateAsync({ id }).then(refresh)}
           revoke={(id) => revoke.mutateAsync({ id }).then(refresh)}
-          classes={{ list: "admin__people", item: "admin__person", badge: (status) => `status-badge status-badge--${status === "expired" ? "ended" : "suspended"}`, actions: "admin__person-actions" }}
+          classes={invitationClasses}
         />
       )}
       <form onSubmit={submit} onInput={clearOnInput(errors)} noValidate className="panel admin__form" aria-labelledby="staff-new-title">
