@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import { createDb, insertAgency, insertContract, insertReports, insertRosterMember, insertUser, migrateToLatest } from "@uketsuke/db";
+import { compactSearchIndex, createDb, insertAgency, insertContract, insertReports, insertRosterMember, insertUser, migrateToLatest } from "@uketsuke/db";
 import type { NewReportInput } from "@uketsuke/db";
 import { composeReport } from "@uketsuke/domain";
 import { volumeContracts, volumeReports } from "./volume-data.ts";
@@ -109,6 +109,8 @@ export async function seedVolume(url: string, options: SeedVolumeOptions): Promi
     await insertReports(db, pending);
     count += pending.length;
     options.onProgress?.(count);
+    // What the server's hourly maintenance would do to the index a busy day leaves (SQLite).
+    await compactSearchIndex(db);
     return { contractIds: stored.map((s) => s.contract.id), seconds: (performance.now() - started) / 1000 };
   } finally {
     await close();

@@ -8,6 +8,7 @@ import * as reportSearch from "./2026-12-01T1600-report-search.ts";
 import * as figureDays from "./2026-12-01T1700-figure-days.ts";
 import * as invitations from "./2026-12-02T0900-invitations.ts";
 import * as reportSearchWrites from "./2026-12-01T1800-report-search-writes.ts";
+import * as reportSearchMerge from "./2026-12-02T1000-report-search-merge.ts";
 
 /**
  * Every migration, by name. Names are times so they sort in the order they were written;
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-01T1700-figure-days": figureDays,
   "2026-12-02T0900-invitations": invitations,
   "2026-12-01T1800-report-search-writes": reportSearchWrites,
+  "2026-12-02T1000-report-search-merge": reportSearchMerge,
 };
 
 export const migrationProvider: MigrationProvider = {

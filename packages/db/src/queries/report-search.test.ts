@@ -9,7 +9,7 @@ import type { DialectContext } from "../testing.ts";
 import { insertCallback, markCallbackDone } from "./callbacks.ts";
 import { insertReports, countMatchingReports, listReports, streamReports } from "./reports.ts";
 import type { NewReportInput, ReportFilter } from "./reports.ts";
-import { flushPendingSearch, ftsQuery, monthTags, reindexAllReports, SEARCH_PENDING_LIMIT, withSearch } from "./report-search.ts";
+import { compactSearchIndex, flushPendingSearch, ftsQuery, monthTags, reindexAllReports, SEARCH_PENDING_LIMIT, withSearch } from "./report-search.ts";
 import { insertRosterMember } from "./roster.ts";
 
 // Pieces that collide on purpose: the same word in another width, kana or number writing.
@@ -215,6 +215,38 @@ forEachDialect("report search", (t) => {
     expect(await inFts()).toBe(SEARCH_PENDING_LIMIT);
     expect(await countMatchingReports(t.db, contract.id, { q: "ハヤブサ" })).toBe(SEARCH_PENDING_LIMIT);
     expect((await allPages(t, contract.id, { q: "ハヤブサ" })).length).toBe(SEARCH_PENDING_LIMIT);
+  });
+
+  it("merges the index's segments step by step without changing what a search finds", async () => {
+    const contract = await seedContract(t.db);
+    const operator = await seedUser(t.db);
+    await compactSearchIndex(t.db);
+    // Every SEARCH_PENDING_LIMIT-th save flushes the pending list into a new FTS5 segment.
+    for (let i = 0; i < 3 * SEARCH_PENDING_LIMIT; i++) {
+      await seedReport(t.db, contract.id, operator.id, { callerName: i % 3 ? "佐藤" : "鬼塚", receivedAt: new Date(Date.UTC(2026, i % 4, 1 + (i % 27), 0, i)).toISOString() });
+    }
+    const before = await allPages(t, contract.id, { q: "鬼塚" });
+    expect(before.length).toBe(SEARCH_PENDING_LIMIT);
+    const first = await compactSearchIndex(t.db, { pages: 1 });
+    const again = await compactSearchIndex(t.db);
+    if (t.dialect === "sqlite") {
+      expect(first).toEqual({ steps: expect.any(Number), done: true });
+      expect(first.steps).toBeGreaterThan(0);
+    } else {
+      expect(first).toEqual({ steps: 0, done: true }); // GIN has no segments
+    }
+    expect(again).toEqual({ steps: 0, done: true });
+    expect(await allPages(t, contract.id, { q: "鬼塚" })).toEqual(before);
+    expect(await countMatchingReports(t.db, contract.id, { q: "鬼塚" })).toBe(SEARCH_PENDING_LIMIT);
+  });
+
+  it("stops after maxSteps and says the work is not done", async () => {
+    if (t.dialect !== "sqlite") return;
+    const contract = await seedContract(t.db);
+    const operator = await seedUser(t.db);
+    for (let i = 0; i < 3 * SEARCH_PENDING_LIMIT; i++) await seedReport(t.db, contract.id, operator.id, { callerName: `田中${i}` });
+    expect(await compactSearchIndex(t.db, { pages: 1, maxSteps: 1 })).toEqual({ steps: 1, done: false });
+    expect((await compactSearchIndex(t.db)).done).toBe(true);
   });
 
   it("rebuilds the index for reports already stored (the migration's job)", async () => {

@@ -158,6 +158,34 @@ export async function flushPendingSearch(db: Executor): Promise<number> {
 }
 
 /**
+ * SQLite: pages one FTS5 merge step writes. On the bench machine a step took 20–80 ms, so a save
+ * arriving during compaction waits no longer than that.
+ */
+export const SEARCH_MERGE_PAGES = 500;
+
+/**
+ * SQLite: merges FTS5's index segments, one bounded step at a time, until no level holds two
+ * (the table's `usermerge` is 2, see migration 2026-12-02T1000). Every flush of the pending list
+ * adds a segment, and a search reads each token in every segment: over a million reports the
+ * seed left 33 segments and the search mix's p95 was 9.5 ms; merged into 2, 2.8 ms (issue 11,
+ * docs/architecture.md). FTS5's own automerge on the write path would put the merging into saves.
+ * The hourly maintenance calls this; it yields to other work between steps. PostgreSQL's GIN
+ * index has no segments (and `fastupdate` is off), so there is nothing to do there.
+ */
+export async function compactSearchIndex(db: Executor, { maxSteps = Number.POSITIVE_INFINITY, pages = SEARCH_MERGE_PAGES } = {}): Promise<{ steps: number; done: boolean }> {
+  if (dialectOf(db) === "postgres") return { steps: 0, done: true };
+  const changes = async () => Number((await sql<{ n: number }>`select total_changes() as n`.execute(db)).rows[0]?.n ?? 0);
+  for (let steps = 0; steps < maxSteps; steps++) {
+    const before = await changes();
+    await sql`insert into report_search_fts (report_search_fts, rank) values ('merge', ${pages})`.execute(db);
+    // FTS5's documented test: a step that merged something changes at least two rows.
+    if ((await changes()) - before < 2) return { steps, done: true };
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { steps: maxSteps, done: false };
+}
+
+/**
  * Folds and indexes every report again (a migration's job: the index is new, or the folding
  * changed), straight into FTS5 on SQLite: nothing is left pending.
  */

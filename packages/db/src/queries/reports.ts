@@ -8,6 +8,7 @@ import { ftsQuery, holds, indexReports, KEY_SLOTS, keyOf, monthTag, monthTags, p
 import type { ReportSearch, SearchPlan } from "./report-search.ts";
 
 export type { ReportSearch } from "./report-search.ts";
+export { compactSearchIndex } from "./report-search.ts";
 
 export type NewReportInput = Omit<NewReport, "id" | "createdAt" | "callbackRequested"> & {
   id?: string;
