@@ -10,7 +10,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { sql } from "kysely";
@@ -27,12 +26,13 @@ import {
   insertUser,
   listReports,
   migrateToLatest,
-  streamReports,
 } from "@uketsuke/db";
 import type { Db, DialectName, NewReportInput } from "@uketsuke/db";
 import { startEmbeddedPostgres } from "@uketsuke/db/testing";
 import { composeReport, searchFold } from "@uketsuke/domain";
 import { seedWithProgress } from "../scripts/seed-volume.ts";
+import { forkRunner } from "./child-runner.ts";
+import { CSV_CHILD_FLAG, type CsvExportJob, type CsvExportResult } from "./csv-export.ts";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -183,27 +183,6 @@ async function searchMix(db: Db, contractId: string, repeat: number, trigram?: R
   return { rows, overall: { index: timing(all.index), like: timing(all.like), trigram: all.trigram.length ? timing(all.trigram) : null } };
 }
 
-/** Peak RSS growth and speed of streaming every report of the big contract (the CSV export's path). */
-async function csvExport(db: Db, contractId: string, filter: { q?: string } = {}) {
-  const base = process.memoryUsage().rss;
-  let peak = base;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  let bytes = 0;
-  let count = 0;
-  const sink = new Writable({ write: (chunk: Buffer, _enc, done) => ((bytes += chunk.length), done()) });
-  const start = performance.now();
-  for await (const r of streamReports(db.db, contractId, filter)) {
-    const line = [r.receivedAt, r.callerCompany, r.callerName, r.callbackNumber, r.requestedPerson, r.message, r.outcome, r.callbackStatus, r.routedName, r.id]
-      .map((v) => `"${String(v ?? "").replaceAll('"', '""')}"`)
-      .join(",");
-    if (!sink.write(`${line}\r\n`)) await new Promise((resolve) => sink.once("drain", resolve));
-    count++;
-  }
-  const seconds = (performance.now() - start) / 1000;
-  clearInterval(sampler);
-  return { reports: count, seconds: round2(seconds), reportsPerSecond: Math.round(count / seconds), megabytes: round2(bytes / 2 ** 20), peakRssGrowthMb: round2((peak - base) / 2 ** 20) };
-}
-
 /**
  * The write cost: a save's transaction as saveMessage writes it (report, outbox row with the same
  * bodies, audit row), with the report through `insertReport` (report + search index) against the
@@ -303,11 +282,25 @@ async function measure(dialect: DialectName, url: string, repeat: number, file?:
     const big = await bigContract(db);
     const trigram = file ? trigramTable(file) : undefined;
     const mix = await searchMix(db, big.id, repeat, trigram);
-    const csv = await csvExport(db, big.id);
-    const csvSearch = await csvExport(db, big.id, { q: "株式会社" });
+    const csv = await csvExport({ url, contractId: big.id, filter: {} });
+    const csvSearch = await csvExport({ url, contractId: big.id, filter: { q: "株式会社" } });
     return { dialect, bigContract: big, mix, csv, csvSearch };
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * The CSV export, measured in a fresh process each time: its peak RSS growth is then the
+ * export's own, not what V8 lets a heap already grown by the rest of the bench swell to (in one
+ * process the same export on PostgreSQL showed 14 MB once and 150 MB another time).
+ */
+async function csvExport(job: CsvExportJob): Promise<CsvExportResult> {
+  const runner = forkRunner<CsvExportJob, CsvExportResult>(here("./csv-export.ts"), CSV_CHILD_FLAG, "csv export");
+  try {
+    return await runner.run(job);
+  } finally {
+    runner.stop();
   }
 }
 
