@@ -78,7 +78,10 @@ async function runOnce(load: ReturnType<typeof startLoadClient>, job: Job): Prom
 async function startApi(dir: string) {
   const env = envSchema.parse({ PORT: "0", DATABASE_URL: path.join(dir, "api.sqlite"), SEED_DEMO: "true", LOG_LEVEL: "silent" });
   // The outbox worker stays off: delivering mail is not part of saving a message.
-  const running = await boot(env, createLogger("silent"), { clock: () => new Date(IN_HOURS), workers: false });
+  // The clock moves a millisecond a reading, so calls opened in the timed loop answer at their
+  // own instants too (and stay inside business hours for millions of readings).
+  let readings = 0;
+  const running = await boot(env, createLogger("silent"), { clock: () => new Date(IN_HOURS.getTime() + readings++), workers: false });
   const login = await fetch(`${running.url}/trpc/auth.login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -94,10 +97,12 @@ async function startApi(dir: string) {
   /** Calls rung and answered by this operator before the timed run, one per save. */
   const prepareCalls = async (n: number) => {
     const ids: string[] = [];
-    const now = IN_HOURS.toISOString();
     for (let i = 0; i < n; i++) {
-      const call = await insertCall(running.db.db, { contractId: contract.id, fromNumber: "+819012345678", toNumber: "+81312345678", status: "ringing", source: "manual", ringAt: now });
-      await claimCall(running.db.db, call.id, operatorId, now);
+      // Each call answered at its own millisecond, as real calls are: the search index keys a
+      // report by its millisecond and holds at most 1,024 reports in one (KEY_SLOTS).
+      const at = new Date(IN_HOURS.getTime() - (n - i)).toISOString();
+      const call = await insertCall(running.db.db, { contractId: contract.id, fromNumber: "+819012345678", toNumber: "+81312345678", status: "ringing", source: "manual", ringAt: at });
+      await claimCall(running.db.db, call.id, operatorId, at);
       ids.push(call.id);
     }
     return ids;
