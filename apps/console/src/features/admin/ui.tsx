@@ -1,6 +1,6 @@
 import { useEffect, type FormEvent, type ReactNode } from "react";
-import { formatJst, type LocalizedText } from "@uketsuke/domain";
-import { RuleNotice, useLocale, useText, type AppError, type FieldErrors, type InvitationListProps } from "@uketsuke/web";
+import { formatJst, INVITATION_TTL_DAYS, type LocalizedText } from "@uketsuke/domain";
+import { invitationMessages, RuleNotice, useLocale, useText, type AppError, type FieldErrors, type InvitationListProps } from "@uketsuke/web";
 import { deskMessages as m } from "./messages.ts";
 
 /** Where the desk lives in the console; pages link within it by absolute paths. */
@@ -69,6 +69,23 @@ export function Done({ children }: { children: ReactNode }) {
     <p className="notice desk-done" role="status">
       {children}
     </p>
+  );
+}
+
+/** The end of every invitation form: how long the link lasts, what became of the last try, the button. */
+export function InviteFormEnd({ refusal, done, pending, label }: { refusal: AppError | null; done: string | null; pending: boolean; label: LocalizedText }) {
+  const t = useText();
+  return (
+    <>
+      <p className="field-hint">{t(invitationMessages.noPassword, { days: INVITATION_TTL_DAYS })}</p>
+      <FormRefusal error={refusal} />
+      {done && <Done>{done}</Done>}
+      <div className="admin__actions">
+        <button type="submit" className="button button--primary" disabled={pending}>
+          {t(label)}
+        </button>
+      </div>
+    </>
   );
 }
 

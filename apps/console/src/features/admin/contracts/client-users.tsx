@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@uketsuke/api";
-import { clientUserInputSchema, enumLabel, INVITATION_TTL_DAYS, passwordResetSchema } from "@uketsuke/domain";
+import { clientUserInputSchema, enumLabel, passwordResetSchema } from "@uketsuke/domain";
 import { FieldErrorText, InvitationList, invitationMessages, InviteeFields, useFieldErrors, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { deskMessages as m } from "../messages.ts";
-import { clearOnInput, Done, FormRefusal, invitationClasses, QueryView } from "../ui.tsx";
+import { clearOnInput, Done, FormRefusal, invitationClasses, InviteFormEnd, QueryView } from "../ui.tsx";
 
 type ClientUser = RouterOutputs["admin"]["clientUsers"]["list"][number];
 
@@ -76,14 +76,7 @@ export function ClientUsers({ contractId, invitingOwner }: { contractId: string;
         <div className="field-row">
           <InviteeFields form={INVITE} errors={errors} autoFocus={invitingOwner && !hasOwner} />
         </div>
-        <p className="field-hint">{t(invitationMessages.noPassword, { days: INVITATION_TTL_DAYS })}</p>
-        <FormRefusal error={refusal} />
-        {done && <Done>{done}</Done>}
-        <div className="admin__actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {t(m.invite)}
-          </button>
-        </div>
+        <InviteFormEnd refusal={refusal} done={done} pending={create.isPending} label={m.invite} />
       </form>
     </section>
   );

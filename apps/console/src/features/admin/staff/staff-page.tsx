@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@uketsuke/api";
-import { enumLabel, enumOptions, fieldLabel, INVITATION_TTL_DAYS, staffInputSchema } from "@uketsuke/domain";
+import { enumLabel, enumOptions, fieldLabel, staffInputSchema } from "@uketsuke/domain";
 import { FieldErrorText, InvitationList, invitationMessages, InviteeFields, useFieldErrors, useSession, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { useDesk } from "../../header/use-desk.ts";
 import { deskMessages as m } from "../messages.ts";
-import { clearOnInput, Done, FormRefusal, invitationClasses, QueryView, useDeskTitle } from "../ui.tsx";
+import { clearOnInput, invitationClasses, InviteFormEnd, QueryView, useDeskTitle } from "../ui.tsx";
 
 type StaffMember = RouterOutputs["admin"]["staff"]["list"][number];
 
@@ -126,14 +126,7 @@ export default function StaffPage() {
               ))}
           </div>
         </fieldset>
-        <p className="field-hint">{t(invitationMessages.noPassword, { days: INVITATION_TTL_DAYS })}</p>
-        <FormRefusal error={refusal} />
-        {done && <Done>{done}</Done>}
-        <div className="admin__actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {t(m.staffCreate)}
-          </button>
-        </div>
+        <InviteFormEnd refusal={refusal} done={done} pending={create.isPending} label={m.staffCreate} />
       </form>
     </section>
   );
