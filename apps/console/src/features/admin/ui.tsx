@@ -1,6 +1,6 @@
-import { useEffect, type FormEvent, type ReactNode } from "react";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { formatJst, INVITATION_TTL_DAYS, type LocalizedText } from "@uketsuke/domain";
-import { invitationMessages, RuleNotice, useLocale, useText, type AppError, type FieldErrors, type InvitationListProps } from "@uketsuke/web";
+import { invitationMessages, RuleNotice, useFieldErrors, useLocale, useText, type AppError, type FieldErrors, type InvitationListProps } from "@uketsuke/web";
 import { deskMessages as m } from "./messages.ts";
 
 /** Where the desk lives in the console; pages link within it by absolute paths. */
@@ -70,6 +70,40 @@ export function Done({ children }: { children: ReactNode }) {
       {children}
     </p>
   );
+}
+
+/**
+ * An invitation form's state and submit. `validate` checks the form's fields against the domain's
+ * schema in the browser (field errors, nothing sent); then `send`; on success the form is emptied,
+ * `refresh` reloads the lists and the confirmation names the address the link went to.
+ */
+export function useInvitationForm<I>(
+  formId: string,
+  validate: (errors: FieldErrors, form: FormData) => I | null,
+  send: (input: I) => Promise<{ email: string }>,
+  refresh: () => Promise<unknown>,
+) {
+  const t = useText();
+  const errors = useFieldErrors(formId);
+  const [refusal, setRefusal] = useState<AppError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    setRefusal(null);
+    setDone(null);
+    const input = validate(errors, new FormData(element));
+    if (input === null) return;
+    try {
+      const invitation = await send(input);
+      element.reset();
+      await refresh();
+      setDone(t(invitationMessages.sentTo, { email: invitation.email }));
+    } catch (error) {
+      setRefusal(errors.fromServer(error));
+    }
+  }
+  return { errors, refusal, done, submit };
 }
 
 /** The end of every invitation form: how long the link lasts, what became of the last try, the button. */

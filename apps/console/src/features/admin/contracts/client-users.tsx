@@ -2,9 +2,9 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@uketsuke/api";
 import { clientUserInputSchema, enumLabel, passwordResetSchema } from "@uketsuke/domain";
-import { FieldErrorText, InvitationList, invitationMessages, InviteeFields, useFieldErrors, useText, useTRPC, type AppError } from "@uketsuke/web";
+import { FieldErrorText, InvitationList, InviteeFields, useFieldErrors, useText, useTRPC, type AppError } from "@uketsuke/web";
 import { deskMessages as m } from "../messages.ts";
-import { clearOnInput, Done, FormRefusal, invitationClasses, InviteFormEnd, QueryView } from "../ui.tsx";
+import { clearOnInput, Done, FormRefusal, invitationClasses, InviteFormEnd, QueryView, useInvitationForm } from "../ui.tsx";
 
 type ClientUser = RouterOutputs["admin"]["clientUsers"]["list"][number];
 
@@ -16,9 +16,6 @@ export function ClientUsers({ contractId, invitingOwner }: { contractId: string;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const users = useQuery(trpc.admin.clientUsers.list.queryOptions({ contractId }));
-  const errors = useFieldErrors(INVITE);
-  const [refusal, setRefusal] = useState<AppError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const create = useMutation(trpc.admin.clientUsers.create.mutationOptions());
   const invitations = useQuery(trpc.admin.clientUsers.invitations.queryOptions({ contractId }));
   const resend = useMutation(trpc.admin.clientUsers.resendInvitation.mutationOptions());
@@ -26,29 +23,18 @@ export function ClientUsers({ contractId, invitingOwner }: { contractId: string;
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.clientUsers.pathKey() });
   // An owner invited but not yet signed up still counts: the next invitation is for a member.
   const hasOwner = [...(users.data ?? []), ...(invitations.data?.filter((i) => i.status === "pending") ?? [])].some((u) => u.clientRole === "owner");
-
-  async function invite(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    setRefusal(null);
-    setDone(null);
-    const input = errors.check(clientUserInputSchema, {
-      email: form.get("email"),
-      displayName: form.get("displayName"),
-      clientRole: hasOwner ? "member" : "owner",
-      locale: "ja",
-    });
-    if (!input) return;
-    try {
-      const invitation = await create.mutateAsync({ ...input, contractId });
-      element.reset();
-      await refresh();
-      setDone(t(invitationMessages.sentTo, { email: invitation.email }));
-    } catch (error) {
-      setRefusal(errors.fromServer(error));
-    }
-  }
+  const { errors, refusal, done, submit: invite } = useInvitationForm(
+    INVITE,
+    (errors, form) =>
+      errors.check(clientUserInputSchema, {
+        email: form.get("email"),
+        displayName: form.get("displayName"),
+        clientRole: hasOwner ? "member" : "owner",
+        locale: "ja",
+      }),
+    (input) => create.mutateAsync({ ...input, contractId }),
+    refresh,
+  );
 
   return (
     <section className="panel" aria-labelledby="client-users-title">

@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@uketsuke/api";
 import { enumLabel, enumOptions, fieldLabel, staffInputSchema } from "@uketsuke/domain";
-import { FieldErrorText, InvitationList, invitationMessages, InviteeFields, useFieldErrors, useSession, useText, useTRPC, type AppError } from "@uketsuke/web";
+import { FieldErrorText, InvitationList, invitationMessages, InviteeFields, useSession, useText, useTRPC } from "@uketsuke/web";
 import { useDesk } from "../../header/use-desk.ts";
 import { deskMessages as m } from "../messages.ts";
-import { clearOnInput, invitationClasses, InviteFormEnd, QueryView, useDeskTitle } from "../ui.tsx";
+import { clearOnInput, invitationClasses, InviteFormEnd, QueryView, useDeskTitle, useInvitationForm } from "../ui.tsx";
 
 type StaffMember = RouterOutputs["admin"]["staff"]["list"][number];
 
@@ -23,38 +22,24 @@ export default function StaffPage() {
   const staff = useQuery(trpc.admin.staff.list.queryOptions());
   // The agency's domain, from this supervisor's own sender address: the part after "@" never changes.
   const domain = useDesk().data?.sender.split("@")[1] ?? "";
-  const errors = useFieldErrors(FORM);
-  const [refusal, setRefusal] = useState<AppError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const create = useMutation(trpc.admin.staff.create.mutationOptions());
   const invitations = useQuery(trpc.admin.staff.invitations.queryOptions());
   const resend = useMutation(trpc.admin.staff.resendInvitation.mutationOptions());
   const revoke = useMutation(trpc.admin.staff.revokeInvitation.mutationOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.staff.pathKey() });
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    setRefusal(null);
-    setDone(null);
-    const input = errors.check(staffInputSchema, {
-      email: form.get("email"),
-      displayName: form.get("displayName"),
-      mailbox: form.get("mailbox"),
-      role: form.get("role"),
-      locale: form.get("locale"),
-    });
-    if (!input) return;
-    try {
-      const invitation = await create.mutateAsync(input);
-      element.reset();
-      await refresh();
-      setDone(t(invitationMessages.sentTo, { email: invitation.email }));
-    } catch (error) {
-      setRefusal(errors.fromServer(error));
-    }
-  }
+  const { errors, refusal, done, submit } = useInvitationForm(
+    FORM,
+    (errors, form) =>
+      errors.check(staffInputSchema, {
+        email: form.get("email"),
+        displayName: form.get("displayName"),
+        mailbox: form.get("mailbox"),
+        role: form.get("role"),
+        locale: form.get("locale"),
+      }),
+    (input) => create.mutateAsync(input),
+    refresh,
+  );
 
   return (
     <section aria-labelledby="staff-title" className="admin__narrow">
