@@ -167,10 +167,11 @@ export const SEARCH_MERGE_PAGES = 500;
  * SQLite: merges FTS5's index segments, one bounded step at a time, until no level holds two
  * (the table's `usermerge` is 2, see migration 2026-12-02T1000). Every flush of the pending list
  * adds a segment, and a search reads each token in every segment: over a million reports the
- * seed left 33 segments and the search mix's p95 was 9.5 ms; merged into 2, 2.8 ms (issue 11,
+ * seed left 33 segments and the search mix's p95 was 9.5 ms; merged into 2, 3.3–4.7 ms (issue 11,
  * docs/architecture.md). FTS5's own automerge on the write path would put the merging into saves.
  * The hourly maintenance calls this; it yields to other work between steps. PostgreSQL's GIN
  * index has no segments (and `fastupdate` is off), so there is nothing to do there.
+ * `done` is false when `maxSteps` ran out first: there may be more to merge.
  */
 export async function compactSearchIndex(db: Executor, { maxSteps = Number.POSITIVE_INFINITY, pages = SEARCH_MERGE_PAGES } = {}): Promise<{ steps: number; done: boolean }> {
   if (dialectOf(db) === "postgres") return { steps: 0, done: true };
