@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
+import { searchText } from "@uketsuke/domain";
 import { dialectOf, inTransaction, type Executor } from "../executor.ts";
-import { reindexAllReports } from "../queries/report-search.ts";
+import { indexAllReports, taggedBigrams } from "../queries/report-search.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -44,7 +45,33 @@ export async function up(db: AnyDb): Promise<void> {
       delete from report_search_fts where rowid = old.key;
     end`.execute(db);
   }
-  await inTransaction(db as Executor, (trx) => reindexAllReports(trx));
+  await inTransaction(db as Executor, async (trx) => {
+    if (dialectOf(db) === "postgres") await indexAsFirstWritten(trx);
+    else await indexAllReports(trx);
+  });
+}
+
+/**
+ * PostgreSQL: existing reports into the table as this migration made it. `indexAllReports`
+ * writes the table of the newest schema (2026-12-02T1100 added columns), which is not there yet.
+ */
+async function indexAsFirstWritten(db: Executor): Promise<void> {
+  for (let after = ""; ; ) {
+    const rows = await db
+      .selectFrom("reports")
+      .select(["id", "contractId", "receivedAt", "callerCompany", "callerName", "requestedPerson", "message", "callbackNumber"])
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(2000)
+      .execute();
+    const last = rows.at(-1);
+    if (!last) return;
+    for (const r of rows) {
+      const text = searchText(r);
+      await sql`insert into report_search (report_id, search_text, grams) values (${r.id}, ${text}, ${taggedBigrams(r.contractId, r.receivedAt, text)}::text[])`.execute(db);
+    }
+    after = last.id;
+  }
 }
 
 export async function down(db: AnyDb): Promise<void> {

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import { dialectOf, type Executor } from "../executor.ts";
-import { flushPendingSearch } from "../queries/report-search.ts";
+import { insertFts } from "../queries/report-search.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -41,6 +41,18 @@ export async function down(db: AnyDb): Promise<void> {
     return;
   }
   // Whatever is pending goes into FTS5 first, or it would be lost to search.
-  await flushPendingSearch(db as Executor);
+  await flushKeyedPending(db as Executor);
   await sql`drop table report_search_pending`.execute(db);
+}
+
+/**
+ * SQLite: the reports this migration's list holds (by their `report_search` key) into FTS5,
+ * and the list emptied. 2026-12-02T1200 replaced the list; its `up` calls this too.
+ */
+export async function flushKeyedPending(db: Executor): Promise<void> {
+  const pending = await sql<{ key: number; text: string; contractId: string; receivedAt: string }>`
+    select p.key, s.search_text as text, r.contract_id, r.received_at
+    from report_search_pending p join report_search s on s.key = p.key join reports r on r.id = s.report_id`.execute(db);
+  await insertFts(db, pending.rows);
+  await sql`delete from report_search_pending`.execute(db);
 }

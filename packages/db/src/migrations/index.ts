@@ -9,6 +9,8 @@ import * as figureDays from "./2026-12-01T1700-figure-days.ts";
 import * as invitations from "./2026-12-02T0900-invitations.ts";
 import * as reportSearchWrites from "./2026-12-01T1800-report-search-writes.ts";
 import * as reportSearchMerge from "./2026-12-02T1000-report-search-merge.ts";
+import * as reportSearchOrder from "./2026-12-02T1100-report-search-order.ts";
+import * as reportSearchPendingText from "./2026-12-02T1200-report-search-pending-text.ts";
 
 /**
  * Every migration, by name. Names are times so they sort in the order they were written;
@@ -23,6 +25,8 @@ const migrations: Record<string, Migration> = {
   "2026-12-02T0900-invitations": invitations,
   "2026-12-01T1800-report-search-writes": reportSearchWrites,
   "2026-12-02T1000-report-search-merge": reportSearchMerge,
+  "2026-12-02T1100-report-search-order": reportSearchOrder,
+  "2026-12-02T1200-report-search-pending-text": reportSearchPendingText,
 };
 
 export const migrationProvider: MigrationProvider = {

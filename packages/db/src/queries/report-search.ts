@@ -27,9 +27,11 @@ export type SearchTables = {
     reportId: string;
     searchText: string;
     grams: ColumnType<string[], string[] | undefined, never>;
+    contractId: ColumnType<string, string | undefined, never>;
+    receivedAt: ColumnType<string, string | undefined, never>;
   };
   report_search_fts: { rowid: number; grams: string };
-  report_search_pending: { seq: Generated<number>; key: number };
+  report_search_pending: { seq: Generated<number>; reportId: string; searchText: string };
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations hold an untyped Kysely
@@ -86,8 +88,8 @@ export interface IndexedReport extends SearchableReport {
 /**
  * Stores the folded text of reports just inserted and indexes it. Call it inside the
  * transaction that inserted them: a report is never saved without being findable. On SQLite
- * the reports wait in `report_search_pending` (searched by substring) until SEARCH_PENDING_LIMIT
- * of them go into FTS5 together.
+ * a save only lists its report and text in `report_search_pending` (searched by substring), one
+ * small statement; every SEARCH_PENDING_LIMIT reports go into `report_search` and FTS5 together.
  */
 export async function indexReports(db: Executor, reports: readonly IndexedReport[]): Promise<void> {
   if (reports.length === 0) return;
@@ -98,61 +100,83 @@ export async function indexReports(db: Executor, reports: readonly IndexedReport
       .values(
         reports.map((r) => {
           const text = searchText(r);
-          return { reportId: r.id, searchText: text, grams: sql<string[]>`${taggedBigrams(r.contractId, r.receivedAt, text)}::text[]` };
+          return {
+            reportId: r.id,
+            contractId: r.contractId,
+            receivedAt: r.receivedAt,
+            searchText: text,
+            grams: sql<string[]>`${taggedBigrams(r.contractId, r.receivedAt, text)}::text[]`,
+          };
         }),
       )
       .execute();
     return;
   }
-  let place = 0;
-  for (const report of reports) {
-    const key = await storeSearchText(db, report);
-    // The list's rowid is one more than its largest (1 when empty), and the list only empties
-    // whole: a place of 64 means 64 reports wait (or fewer, if reports were deleted meanwhile).
-    const listed = await sql<{ seq: number }>`insert into report_search_pending (key) values (${key}) returning seq`.execute(db);
-    place = listed.rows[0]?.seq ?? place;
-  }
-  if (place >= SEARCH_PENDING_LIMIT) await flushPendingSearch(db);
+  // The list's rowid is one more than its largest (1 when empty), and the list only empties
+  // whole: a place of 64 means 64 reports wait (or fewer, if reports were deleted meanwhile).
+  const listed = await sdb
+    .insertInto("report_search_pending")
+    .values(reports.map((r) => ({ reportId: r.id, searchText: searchText(r) })))
+    .returning("seq")
+    .execute();
+  if (Math.max(...listed.map((row) => row.seq)) >= SEARCH_PENDING_LIMIT) await flushPendingSearch(db);
 }
 
-/** SQLite: the report's row in `report_search`, at the next free key of its millisecond. */
-async function storeSearchText(db: Executor, report: IndexedReport, text = searchText(report)): Promise<number> {
-  const first = keyOf(report.receivedAt);
-  // SQLite has one writer at a time, so no other transaction can take the key between this
-  // read and the insert.
-  const inserted = await sql<{ key: number }>`
-    insert into report_search (key, report_id, search_text)
-    select coalesce(max(key) + 1, ${first}), ${report.id}, ${text}
-    from report_search where key between ${first} and ${first + KEY_SLOTS - 1}
-    returning key`.execute(db);
-  const key = inserted.rows[0]?.key;
-  if (key === undefined || key >= first + KEY_SLOTS) {
-    throw new Error(`more than ${KEY_SLOTS} reports received in the same millisecond (${report.receivedAt})`);
-  }
-  return key;
+/** A report's folded text on its way into the SQLite index. */
+interface SearchDocument {
+  reportId: string;
+  contractId: string;
+  receivedAt: string;
+  text: string;
 }
 
-/** SQLite: reports' tagged bigrams into FTS5, by key, in one statement (a save pays for every statement it runs). */
-async function insertFts(db: Executor, documents: ReadonlyArray<{ key: number; contractId: string; receivedAt: string; text: string }>): Promise<void> {
+/**
+ * SQLite: reports' rows in `report_search`, each at the next free key of its millisecond, and
+ * their tagged bigrams in FTS5, in a few statements whatever their number (a flush or a
+ * migration's batch, not a save, pays for these). SQLite has one writer at a time, so no other
+ * transaction can take a key between the read of the free keys and the insert.
+ */
+async function storeDocuments(db: Executor, documents: readonly SearchDocument[]): Promise<void> {
+  if (documents.length === 0) return;
+  const firsts = [...new Set(documents.map((d) => keyOf(d.receivedAt)))];
+  const taken = await sql<{ first: number; top: number | null }>`
+    select value as first, (select max(key) from report_search where key between value and value + ${KEY_SLOTS - 1}) as top
+    from json_each(${JSON.stringify(firsts)})`.execute(db);
+  const nextFree = new Map(taken.rows.map((row) => [row.first, row.top === null ? row.first : row.top + 1]));
+  const keyed = documents.map((d) => {
+    const first = keyOf(d.receivedAt);
+    const key = nextFree.get(first) ?? first;
+    if (key >= first + KEY_SLOTS) throw new Error(`more than ${KEY_SLOTS} reports received in the same millisecond (${d.receivedAt})`);
+    nextFree.set(first, key + 1);
+    return { ...d, key };
+  });
+  await sql`insert into report_search (key, report_id, search_text)
+    select value ->> 0, value ->> 1, value ->> 2 from json_each(${JSON.stringify(keyed.map((d) => [d.key, d.reportId, d.text]))})`.execute(db);
+  await insertFts(db, keyed);
+}
+
+/** SQLite: reports' tagged bigrams into FTS5, by key, in one statement. */
+export async function insertFts(db: Executor, documents: ReadonlyArray<{ key: number; contractId: string; receivedAt: string; text: string }>): Promise<void> {
   if (documents.length === 0) return;
   const rows = documents.map((d) => [d.key, ftsDocument(d.contractId, d.receivedAt, d.text)]);
   await sql`insert into report_search_fts (rowid, grams) select value ->> 0, value ->> 1 from json_each(${JSON.stringify(rows)})`.execute(db);
 }
 
 /**
- * SQLite: the most reports waiting in `report_search_pending` for FTS5. FTS5 writes a segment
- * at every commit (0.2 ms, a third of a save); in groups of this size that is paid once, and a
- * search reads at most this many pending reports by substring.
+ * SQLite: the most reports waiting in `report_search_pending`. FTS5 writes a segment at every
+ * commit (0.2 ms, a third of a save), and a row in `report_search` costs a save a statement and
+ * two more pages to write; in groups of this size that is paid once, and a search reads at most
+ * this many pending reports by substring.
  */
 export const SEARCH_PENDING_LIMIT = 64;
 
-/** SQLite: moves every pending report into FTS5 (one segment for all of them). PostgreSQL has none. */
+/** SQLite: moves every pending report into `report_search` and FTS5 (one segment for all of them). PostgreSQL has none. */
 export async function flushPendingSearch(db: Executor): Promise<number> {
   if (dialectOf(db) === "postgres") return 0;
-  const pending = await sql<{ key: number; text: string; contractId: string; receivedAt: string }>`
-    select p.key, s.search_text as text, r.contract_id, r.received_at
-    from report_search_pending p join report_search s on s.key = p.key join reports r on r.id = s.report_id`.execute(db);
-  await insertFts(db, pending.rows);
+  const pending = await sql<SearchDocument>`
+    select p.report_id, p.search_text as text, r.contract_id, r.received_at
+    from report_search_pending p join reports r on r.id = p.report_id order by p.seq`.execute(db);
+  await storeDocuments(db, pending.rows);
   await withSearch(db).deleteFrom("report_search_pending").execute();
   return pending.rows.length;
 }
@@ -187,14 +211,21 @@ export async function compactSearchIndex(db: Executor, { maxSteps = Number.POSIT
 }
 
 /**
- * Folds and indexes every report again (a migration's job: the index is new, or the folding
- * changed), straight into FTS5 on SQLite: nothing is left pending.
+ * Folds and indexes every report again (a migration's job when the folding changes, so old and
+ * new reports are folded alike), straight into FTS5 on SQLite: nothing is left pending.
  */
 export async function reindexAllReports(db: Executor, batch = 2000): Promise<number> {
-  const sdb = withSearch(db);
-  await sdb.deleteFrom("report_search").execute();
+  await withSearch(db).deleteFrom("report_search").execute();
+  if (dialectOf(db) === "sqlite") {
+    await withSearch(db).deleteFrom("report_search_pending").execute();
+    await sql`insert into report_search_fts (report_search_fts) values ('delete-all')`.execute(db);
+  }
+  return indexAllReports(db, batch);
+}
+
+/** Indexes every report into an empty index (the migration that made it). */
+export async function indexAllReports(db: Executor, batch = 2000): Promise<number> {
   const sqlite = dialectOf(db) === "sqlite";
-  if (sqlite) await sql`insert into report_search_fts (report_search_fts) values ('delete-all')`.execute(db);
   let after = "";
   let count = 0;
   for (;;) {
@@ -206,12 +237,7 @@ export async function reindexAllReports(db: Executor, batch = 2000): Promise<num
       .limit(batch)
       .execute();
     if (sqlite) {
-      const documents = [];
-      for (const report of rows) {
-        const text = searchText(report);
-        documents.push({ ...report, text, key: await storeSearchText(db, report, text) });
-      }
-      await insertFts(db, documents);
+      await storeDocuments(db, rows.map((r) => ({ reportId: r.id, contractId: r.contractId, receivedAt: r.receivedAt, text: searchText(r) })));
     } else {
       await indexReports(db, rows);
     }
@@ -286,19 +312,42 @@ export function pgGramsMatch(contractId: string, indexed: readonly string[], mon
   return sql<SqlBool>`(${sql.join(perGram, sql` and `)})`;
 }
 
+/** What narrows a PostgreSQL search inside its subquery (see `pgFoundInMonths`). */
+export interface PgSearchBounds {
+  /** Received at or after / before (stored instants). */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** After this report in the list's order (newest first, then id). */
+  cursor?: { receivedAt: string; id: string } | undefined;
+  /**
+   * The page's size, when nothing outside the subquery can drop a report it finds (no outcome,
+   * person or callback filter): it then orders its reports and keeps only the newest `limit`.
+   */
+  limit?: number | undefined;
+}
+
 /**
  * PostgreSQL: `reports.id` is one of the reports of `months` that hold every term, as found
  * through the GIN index alone. `= any(array(subquery))` makes the subquery an InitPlan, planned
  * and run on its own before the outer statement, whose report ids are then looked up by primary
  * key: the planner cannot choose to walk the contract's reports in time order and test each one,
- * which it did for a rare word over many months (17 s for 鬼塚 without a date range).
+ * which it did for a rare word over many months (17 s for 鬼塚 without a date range). The
+ * subquery reads the contract, the dates and the cursor from `report_search` itself, and with a
+ * `limit` looks up only the page's reports instead of every candidate of the months (migration
+ * 2026-12-02T1100).
  */
-export function pgFoundInMonths(db: Executor, contractId: string, plan: SearchPlan, months: readonly string[]): RawBuilder<SqlBool> {
+export function pgFoundInMonths(db: Executor, contractId: string, plan: SearchPlan, months: readonly string[], bounds: PgSearchBounds = {}): RawBuilder<SqlBool> {
+  const { from, to, cursor, limit } = bounds;
   const found = withSearch(db)
     .selectFrom("report_search as s")
     .select("s.reportId")
     .where(pgGramsMatch(contractId, plan.indexed, months))
-    .where((eb) => eb.and(plan.terms.map((term) => holds("postgres", eb.ref("s.searchText"), term))));
+    .where("s.contractId", "=", contractId)
+    .where((eb) => eb.and(plan.terms.map((term) => holds("postgres", eb.ref("s.searchText"), term))))
+    .$if(from !== undefined, (q) => q.where("s.receivedAt", ">=", from as string))
+    .$if(to !== undefined, (q) => q.where("s.receivedAt", "<", to as string))
+    .$if(cursor !== undefined, (q) => q.where(sql<boolean>`(s.received_at, s.report_id) < (${cursor?.receivedAt}, ${cursor?.id})`))
+    .$if(limit !== undefined, (q) => q.orderBy("s.receivedAt", "desc").orderBy("s.reportId", "desc").limit(limit as number));
   return sql<SqlBool>`${sql.ref("reports.id")} = any(array(${found}))`;
 }
 

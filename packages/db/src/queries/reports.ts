@@ -131,7 +131,7 @@ export async function getReportByCallId(db: Executor, callId: string): Promise<R
 const stored = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : undefined);
 
 /**
- * Where reports are read from: all of them, or (SQLite) only those not yet in FTS5, read
+ * Where reports are read from: all of them, or (SQLite) only those not yet indexed, read
  * through the pending list (a few dozen rows, `report_search_pending`) as a materialized CTE
  * named like the table: asked as a condition, SQLite walked the contract's reports instead (2 s
  * on the big contract).
@@ -144,7 +144,7 @@ function reportsOf(db: Executor, source: Source) {
   return withSearch(db)
     .with(
       (cte) => cte("pendingReports").materialized(),
-      (q) => q.selectFrom("report_search_pending as p").crossJoin("report_search as ps").crossJoin("reports").whereRef("ps.key", "=", "p.key").whereRef("reports.id", "=", "ps.reportId").selectAll("reports"),
+      (q) => q.selectFrom("report_search_pending as p").crossJoin("reports").whereRef("reports.id", "=", "p.reportId").selectAll("reports"),
     )
     .selectFrom("pendingReports as reports") as unknown as ReturnType<typeof all>;
 }
@@ -184,11 +184,14 @@ function listed(db: Executor, contractId: string, filter: ReportFilter, cursor: 
     .select("callbacks.status as callbackStatus");
 }
 
+/** Where a report's folded text is: `report_search`, or the pending list for a report not yet in it. */
+const textOf = (source: Source) => (source === "pending" ? ("report_search_pending as s" as "report_search as s") : "report_search as s");
+
 /** …whose folded text holds every word: the exact test, whichever index found the candidates. */
 function holdingAll(db: Executor, contractId: string, filter: ReportFilter, cursor: Cursor | undefined, plan: SearchPlan, source: Source = "reports") {
   const dialect = dialectOf(db);
   return listed(db, contractId, filter, cursor, source)
-    .innerJoin("report_search as s", "s.reportId", "reports.id")
+    .innerJoin(textOf(source), "s.reportId", "reports.id")
     .where((eb) => eb.and(plan.terms.map((term) => holds(dialect, eb.ref("s.searchText"), term))));
 }
 
@@ -236,13 +239,18 @@ async function searched(db: Executor, contractId: string, filter: ReportFilter, 
  * postings), the page read from the reports the GIN index finds there (`pgFoundInMonths`).
  */
 async function searchedPostgres(db: Executor, contractId: string, filter: ReportFilter, plan: SearchPlan, cursor: Cursor | undefined, limit: number, months: string[]): Promise<Row[]> {
+  // Only these filters are in report_search; with any other, the subquery cannot know which of
+  // its reports the page keeps, so it hands over all of them.
+  const onlyTimes = !filter.outcome && !filter.person && !filter.callback && filter.urgent === undefined;
+  const bounds = { from: stored(filter.from), to: stored(filter.to), cursor };
   const rows: Row[] = [];
   for (let start = 0, size = 1; start < months.length && rows.length <= limit; start += size, size *= 4) {
+    const wanted = limit + 1 - rows.length;
     const page = await listed(db, contractId, filter, cursor)
-      .where(pgFoundInMonths(db, contractId, plan, months.slice(start, start + size)))
+      .where(pgFoundInMonths(db, contractId, plan, months.slice(start, start + size), { ...bounds, limit: onlyTimes ? wanted : undefined }))
       .orderBy("reports.receivedAt", "desc")
       .orderBy("reports.id", "desc")
-      .limit(limit + 1 - rows.length)
+      .limit(wanted)
       .execute();
     rows.push(...page);
   }
@@ -318,12 +326,16 @@ export async function listReports(
     // the next page starts after the last report looked at.
     const scanLimit = plan.scanLimit ?? 0;
     const window = () => after(db, contractId, filter, cursor).orderBy("reports.receivedAt", "desc").orderBy("reports.id", "desc");
-    rows = await holdingAll(db, contractId, filter, cursor, plan)
-      .where("reports.id", "in", window().select("reports.id").limit(scanLimit))
-      .orderBy("reports.receivedAt", "desc")
-      .orderBy("reports.id", "desc")
-      .limit(limit + 1)
-      .execute();
+    const scanned = (source: Source) =>
+      holdingAll(db, contractId, filter, cursor, plan, source)
+        .where("reports.id", "in", window().select("reports.id").limit(scanLimit))
+        .orderBy("reports.receivedAt", "desc")
+        .orderBy("reports.id", "desc")
+        .limit(limit + 1)
+        .execute();
+    rows = await scanned("reports");
+    // SQLite: the reports still pending have their text in the pending list.
+    if (dialectOf(db) === "sqlite") rows = [...rows, ...(await scanned("pending"))].sort(newestFirst).slice(0, limit + 1);
     if (rows.length <= limit) {
       scanEnd = (await window().select(["reports.id", "reports.receivedAt"]).offset(scanLimit - 1).limit(1).executeTakeFirst()) ?? null;
     }
@@ -345,12 +357,12 @@ export async function countMatchingReports(db: Executor, contractId: string, fil
   const plan = planSearch(filter.q);
   const dialect = dialectOf(db);
   if (!plan) return counted(matching(db, contractId, filter));
-  if (plan.method === "index" && dialect === "postgres") return counted(matching(db, contractId, filter).where(pgFoundInMonths(db, contractId, plan, await contractMonths(db, contractId))));
+  if (plan.method === "index" && dialect === "postgres") return counted(matching(db, contractId, filter).where(pgFoundInMonths(db, contractId, plan, await contractMonths(db, contractId), { from: stored(filter.from), to: stored(filter.to) })));
   const held = (source: Source = "reports") =>
     matching(db, contractId, filter, source)
-      .innerJoin("report_search as s", "s.reportId", "reports.id")
+      .innerJoin(textOf(source), "s.reportId", "reports.id")
       .where((eb) => eb.and(plan.terms.map((term) => holds(dialect, eb.ref("s.searchText"), term))));
-  if (plan.method === "scan") return counted(held());
+  if (plan.method === "scan") return dialect === "postgres" ? counted(held()) : (await counted(held())) + (await counted(held("pending")));
   // SQLite: what FTS5 finds, and the reports still pending for it.
   const fts = held().innerJoin("report_search_fts", "report_search_fts.rowid", "s.key").where(sql<boolean>`report_search_fts match ${ftsQuery(contractId, plan.indexed, await contractMonths(db, contractId))}`);
   return (await counted(fts)) + (await counted(held("pending")));
