@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Kysely } from "kysely";
+import type { Kysely, RawBuilder } from "kysely";
 import { dialectOf, type Executor } from "../executor.ts";
 import { flushPendingSearch } from "../queries/report-search.ts";
 import { flushKeyedPending } from "./2026-12-01T1800-report-search-writes.ts";
@@ -17,21 +17,17 @@ type AnyDb = Kysely<any>;
  */
 export async function up(db: AnyDb): Promise<void> {
   if (dialectOf(db) === "postgres") return;
-  await flushKeyedPending(db as Executor);
-  await sql`drop table report_search_pending`.execute(db);
-  await sql`create table report_search_pending (
-    seq integer primary key,
-    report_id text not null references reports (id) on delete cascade,
-    search_text text not null
-  )`.execute(db);
+  await replaceList(db as Executor, flushKeyedPending, sql`report_id text not null references reports (id) on delete cascade, search_text text not null`);
 }
 
 export async function down(db: AnyDb): Promise<void> {
   if (dialectOf(db) === "postgres") return;
-  await flushPendingSearch(db as Executor);
+  await replaceList(db as Executor, flushPendingSearch, sql`key integer not null references report_search (key) on delete cascade`);
+}
+
+/** Empties the list into FTS5 with the flush that reads its present shape, then makes it anew. */
+async function replaceList(db: Executor, flush: (db: Executor) => Promise<unknown>, columns: RawBuilder<unknown>): Promise<void> {
+  await flush(db);
   await sql`drop table report_search_pending`.execute(db);
-  await sql`create table report_search_pending (
-    seq integer primary key,
-    key integer not null references report_search (key) on delete cascade
-  )`.execute(db);
+  await sql`create table report_search_pending (seq integer primary key, ${columns})`.execute(db);
 }
