@@ -184,7 +184,10 @@ function listed(db: Executor, contractId: string, filter: ReportFilter, cursor: 
     .select("callbacks.status as callbackStatus");
 }
 
-/** Where a report's folded text is: `report_search`, or the pending list for a report not yet in it. */
+/**
+ * Where a report's folded text is: `report_search`, or the pending list for a report not yet in
+ * it. Both name the columns alike (`report_id`, `search_text`), so the list is typed as the table.
+ */
 const textOf = (source: Source) => (source === "pending" ? ("report_search_pending as s" as "report_search as s") : "report_search as s");
 
 /** …whose folded text holds every word: the exact test, whichever index found the candidates. */
