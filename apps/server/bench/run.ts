@@ -1,5 +1,6 @@
 // `pnpm bench`: runs every benchmark in this list, in order (or only those named:
 // `pnpm bench save`). Each writes its JSON under .bench-results/.
+import "../src/gc-tuning.ts";
 import { runSaveBench } from "./save.bench.ts";
 import { runScreenPopBench } from "./screen-pop.bench.ts";
 import { runOutboxBench } from "./outbox.bench.ts";

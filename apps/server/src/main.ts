@@ -1,3 +1,4 @@
+import "./gc-tuning.ts";
 import { readEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { boot } from "./boot.ts";
