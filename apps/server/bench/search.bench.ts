@@ -77,10 +77,11 @@ function gcIn(s: Sample): { ms: number; kinds: string[] } {
   const hit = collections.filter((c) => c.end > s.start && c.start < s.end);
   return { ms: round2(hit.reduce((sum, c) => sum + Math.min(c.end, s.end) - Math.max(c.start, s.start), 0)), kinds: [...new Set(hit.map((c) => c.kind))] };
 }
-async function timedSamples(repeat: number, fn: () => Promise<unknown> | unknown, timeTheWarmRun = false): Promise<Sample[]> {
+/** `repeat` timed runs of `fn`, after one untimed run unless `warm` is false. */
+async function timedSamples(repeat: number, fn: () => Promise<unknown> | unknown, { warm = true } = {}): Promise<Sample[]> {
+  if (warm) await fn();
   const samples: Sample[] = [];
-  if (!timeTheWarmRun) await fn();
-  for (let i = timeTheWarmRun ? -1 : 0; i < repeat; i++) {
+  for (let i = 0; i < repeat; i++) {
     const start = performance.now();
     await fn();
     const end = performance.now();
@@ -88,8 +89,8 @@ async function timedSamples(repeat: number, fn: () => Promise<unknown> | unknown
   }
   return samples;
 }
-async function timed(repeat: number, fn: () => Promise<unknown> | unknown, timeTheWarmRun = false): Promise<number[]> {
-  return (await timedSamples(repeat, fn, timeTheWarmRun)).map((s) => s.ms);
+async function timed(repeat: number, fn: () => Promise<unknown> | unknown, options: { warm?: boolean } = {}): Promise<number[]> {
+  return (await timedSamples(repeat, fn, options)).map((s) => s.ms);
 }
 
 /** The cached SQLite database, seeded on first use. */
@@ -190,7 +191,7 @@ async function searchMix(db: Db, contractId: string, repeat: number, trigram?: R
   // 30 ms after one pass, 8–11 ms after 3 s, at most 3.7 ms after 10 s, on PostgreSQL). The first
   // pass is kept apart as the cold figure: a restarted server's first searches.
   const cold: number[] = [];
-  for (const c of cases) cold.push(...(await timed(0, () => listReports(db.db, contractId, { ...c.filter, limit: 50 }), true)));
+  for (const c of cases) cold.push(...(await timed(1, () => listReports(db.db, contractId, { ...c.filter, limit: 50 }), { warm: false })));
   for (const until = performance.now() + WARM_MS; performance.now() < until; ) {
     for (const c of cases) await listReports(db.db, contractId, { ...c.filter, limit: 50 });
   }
