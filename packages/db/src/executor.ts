@@ -51,7 +51,10 @@ export function containsText(column: string, text: string): RawBuilder<boolean> 
   return sql<boolean>`lower(${sql.ref(column)}) like lower(${likeContains(text)}) escape '\\'`;
 }
 
-/** A UNIQUE constraint as each engine names it: PostgreSQL by name, SQLite by its columns. */
+/**
+ * A UNIQUE constraint as each engine names it: PostgreSQL by name, SQLite by its columns (or, for
+ * an index on expressions, `columns` empty, by the index's name).
+ */
 export interface UniqueConstraint {
   readonly name: string;
   readonly table: string;
@@ -69,7 +72,9 @@ export function isUniqueViolation(error: unknown, constraint?: UniqueConstraint)
   if (code === "23505") return !constraint || failure?.constraint === constraint.name;
   if (code !== "SQLITE_CONSTRAINT_UNIQUE" && code !== "SQLITE_CONSTRAINT_PRIMARYKEY") return false;
   if (!constraint) return true;
-  // "UNIQUE constraint failed: roster_members.contract_id, roster_members.position"
+  // "UNIQUE constraint failed: roster_members.contract_id, roster_members.position", or for an
+  // index on expressions "UNIQUE constraint failed: index 'invitations_one_open'"
   const failed = String(failure?.message ?? "").replace(/^UNIQUE constraint failed: /, "");
+  if (constraint.columns.length === 0) return failed === `index '${constraint.name}'`;
   return failed === constraint.columns.map((column) => `${constraint.table}.${column}`).join(", ");
 }

@@ -25,7 +25,10 @@ import {
   findUserByEmail,
   findUserByMailbox,
   insertInvitation,
+  inTransaction,
+  isUniqueViolation,
   listOpenInvitations,
+  OPEN_INVITATION,
   queueMail,
   renewInvitation,
   revokeInvitation,
@@ -102,7 +105,28 @@ async function queueInvitationMail(trx: Executor, ctx: InviterContext, invitatio
   await queueMail(trx, mail, { kind: "invitation", nextAttemptAt: now.toISOString() });
 }
 
-/** Creates the invitation and queues its mail; the caller holds the transaction. */
+/** How often an invitation that lost the race for its address runs again before it gives up. */
+const INVITE_ATTEMPTS = 8;
+
+/**
+ * Runs `fn`, which invites, in a transaction of its own. Two invitations of one address at the
+ * same moment (PostgreSQL) each find no open one to revoke; the index `invitations_one_open` lets
+ * the first in and fails the other, which then runs again: now it revokes the first's link and
+ * sends its own, as if it had come second. Every inviter gets the pending answer, and only the
+ * newest link works. Inside a caller's transaction there is no running again: the loser is
+ * answered CHANGED_MEANWHILE.
+ */
+export async function inTransactionInviting<T>(db: Executor, fn: (trx: Executor) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(db, fn);
+    } catch (error) {
+      if (db.isTransaction || attempt >= INVITE_ATTEMPTS || !isUniqueViolation(error, OPEN_INVITATION)) throw error;
+    }
+  }
+}
+
+/** Creates the invitation and queues its mail; the caller holds the transaction (`inTransactionInviting`). */
 export async function invite(trx: Executor, ctx: InviterContext, input: NewInvitation, inviter: Inviter): Promise<InvitationView> {
   const now = ctx.clock();
   const scope: InvitationScope = input.contractId;

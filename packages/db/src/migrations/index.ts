@@ -11,6 +11,7 @@ import * as reportSearchWrites from "./2026-12-01T1800-report-search-writes.ts";
 import * as reportSearchMerge from "./2026-12-02T1000-report-search-merge.ts";
 import * as reportSearchOrder from "./2026-12-02T1100-report-search-order.ts";
 import * as reportSearchPendingText from "./2026-12-02T1200-report-search-pending-text.ts";
+import * as invitationsOneOpen from "./2026-12-02T1300-invitations-one-open.ts";
 
 /**
  * Every migration, by name. Names are times so they sort in the order they were written;
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02T1000-report-search-merge": reportSearchMerge,
   "2026-12-02T1100-report-search-order": reportSearchOrder,
   "2026-12-02T1200-report-search-pending-text": reportSearchPendingText,
+  "2026-12-02T1300-invitations-one-open": invitationsOneOpen,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { createDb } from "../connect.ts";
+import { conflictOf } from "../conflicts.ts";
+import { isUniqueViolation } from "../executor.ts";
 import { forEachDialect, seedContract, seedUser } from "../testing.ts";
 import {
   claimInvitation,
@@ -9,6 +11,7 @@ import {
   getInvitation,
   insertInvitation,
   listOpenInvitations,
+  OPEN_INVITATION,
   renewInvitation,
   revokeInvitation,
   revokeOpenInvitationsFor,
@@ -91,6 +94,66 @@ forEachDialect("invitations", (t) => {
         second.db.transaction().execute((trx) => claimInvitation(trx, tokenHash, T1)),
       ]);
       expect(results.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("keeps one open invitation per address and scope: a second is refused until the first is closed", async () => {
+    const first = await clientInvitation();
+    const fields: NewInvitationInput = { email: "new@client.example", role: "client", contractId: first.contract.id, clientRole: "member", mailbox: null, displayName: "山田 太郎", locale: "ja", tokenHash: hash(), invitedBy: first.inviter.id, createdAt: T1, expiresAt: EXPIRES };
+    const refusal = (input: NewInvitationInput) =>
+      insertInvitation(t.db, input).then(
+        () => undefined,
+        (error: unknown) => {
+          // Recognised as this index on either engine (SQLite names an index on expressions by its name).
+          expect(isUniqueViolation(error, OPEN_INVITATION)).toBe(true);
+          return conflictOf(error)?.code;
+        },
+      );
+    expect(await refusal(fields)).toBe("CHANGED_MEANWHILE");
+    // Another contract, and the agency's own staff (no contract), may invite the same address.
+    const other = await seedContract(t.db);
+    expect(await refusal({ ...fields, contractId: other.id, tokenHash: hash() })).toBeUndefined();
+    const staff = { ...fields, role: "operator" as const, contractId: null, clientRole: null };
+    expect(await refusal({ ...staff, tokenHash: hash(), mailbox: `m-${hash().slice(0, 8)}` })).toBeUndefined();
+    expect(await refusal({ ...staff, tokenHash: hash(), mailbox: `m-${hash().slice(0, 8)}` })).toBe("CHANGED_MEANWHILE");
+    // Closed (revoked, then accepted), it no longer holds the address.
+    await revokeInvitation(t.db, first.contract.id, first.invitation.id, T1);
+    const secondHash = hash();
+    const second = await insertInvitation(t.db, { ...fields, tokenHash: secondHash });
+    expect(await claimInvitation(t.db, secondHash, T1)).toMatchObject({ id: second.id });
+    expect(await refusal({ ...fields, tokenHash: hash() })).toBeUndefined();
+    expect(await listOpenInvitations(t.db, first.contract.id)).toHaveLength(1);
+  });
+
+  it("of two invitations of one address at once, one link stays open (on PostgreSQL from two connections)", async () => {
+    const { contract, inviter } = await clientInvitation({ email: "other@client.example" });
+    const second = t.dialect === "postgres" ? createDb(t.url) : { db: t.db, close: async () => {} };
+    // Both revoke what is open before either inserts: the race revoking first cannot close.
+    let arrived = 0;
+    let release = () => {};
+    const bothRevoked = new Promise<void>((resolve) => (release = resolve));
+    const invite = (db: typeof t.db) =>
+      db.transaction().execute(async (trx) => {
+        await revokeOpenInvitationsFor(trx, contract.id, "same@client.example", T1);
+        if (++arrived === 2) release();
+        // SQLite runs one transaction at a time on its one connection: the second starts after the first ends.
+        if (t.dialect === "postgres") await bothRevoked;
+        return insertInvitation(trx, { email: "same@client.example", role: "client", contractId: contract.id, clientRole: "member", mailbox: null, displayName: "同時 花子", locale: "ja", tokenHash: hash(), invitedBy: inviter.id, createdAt: T1, expiresAt: EXPIRES });
+      });
+    try {
+      const results = await Promise.allSettled([invite(t.db), invite(second.db)]);
+      const open = (await listOpenInvitations(t.db, contract.id)).filter((i) => i.email === "same@client.example");
+      expect(open).toHaveLength(1);
+      if (t.dialect === "postgres") {
+        // The second insert waited for the first's commit, then met the index.
+        expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+        const lost = results.find((r) => r.status === "rejected");
+        expect(conflictOf(lost?.status === "rejected" ? lost.reason : undefined)?.code).toBe("CHANGED_MEANWHILE");
+      } else {
+        expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+      }
     } finally {
       await second.close();
     }

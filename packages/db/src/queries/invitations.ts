@@ -1,5 +1,5 @@
 import { newId } from "../executor.ts";
-import type { Executor } from "../executor.ts";
+import type { Executor, UniqueConstraint } from "../executor.ts";
 import type { Insertable } from "kysely";
 import type { Locale } from "@uketsuke/domain";
 import type { Invitation, InvitationTable } from "../schema.ts";
@@ -44,6 +44,13 @@ const returnedColumns = summaryColumns.map((c) => c.slice("invitations.".length)
 
 /** `contract_id = ?`, or `is null` for the agency's staff. */
 const scopeOp = (scope: InvitationScope) => (scope === null ? "is" : "=");
+
+/**
+ * One open (neither accepted nor revoked) invitation per address and scope: a unique partial
+ * index on (coalesce(contract_id, ''), email), migration 2026-12-02T1300. An insert that meets it
+ * lost a race with another invitation of the same address (see `inviteInTransaction`).
+ */
+export const OPEN_INVITATION: UniqueConstraint = { name: "invitations_one_open", table: "invitations", columns: [] };
 
 export function insertInvitation(db: Executor, invitation: NewInvitationInput): Promise<InvitationSummary> {
   return db

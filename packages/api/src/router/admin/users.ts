@@ -13,7 +13,7 @@ import { getContract, getUserById, inTransaction, listClientUsers, listStaff, up
 import { audit } from "../../audit.ts";
 import { hashPassword } from "../../auth/password.ts";
 import type { Context } from "../../context.ts";
-import { invite, openInvitations, resendInvitation, withdrawInvitation, type Inviter } from "../../services/invitations.ts";
+import { invite, inTransactionInviting, openInvitations, resendInvitation, withdrawInvitation, type Inviter } from "../../services/invitations.ts";
 import { supervisorProcedure } from "../../trpc.ts";
 
 async function contractInviter(trx: Executor, contractId: string): Promise<Inviter> {
@@ -30,7 +30,7 @@ export const adminClientUsersRouter = {
 
   /** Invites a client user to a contract: a pending invitation, the same answer for any address (issue 7). */
   create: supervisorProcedure.input(clientUserCreateSchema).mutation(({ ctx, input }) =>
-    inTransaction(ctx.db, async (trx) => {
+    inTransactionInviting(ctx.db, async (trx) => {
       const { contractId, ...person } = input;
       const inviter = await contractInviter(trx, contractId);
       return invite(trx, ctx, { ...person, role: "client", contractId, mailbox: null }, inviter);
@@ -66,7 +66,7 @@ export const adminStaffRouter = {
 
   /** Invites an operator or a supervisor; the mailbox is theirs once they accept (R2). */
   create: supervisorProcedure.input(staffInputSchema).mutation(({ ctx, input }) =>
-    inTransaction(ctx.db, (trx) => invite(trx, ctx, { ...input, contractId: null, clientRole: null }, agencyInviter(ctx))),
+    inTransactionInviting(ctx.db, (trx) => invite(trx, ctx, { ...input, contractId: null, clientRole: null }, agencyInviter(ctx))),
   ),
 
   invitations: supervisorProcedure.query(({ ctx }) => openInvitations(ctx.db, ctx, null)),

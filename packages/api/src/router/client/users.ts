@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { clientUserInputSchema, invitationRefSchema, refuse, setDisabledSchema } from "@uketsuke/domain";
 import { getContract, inTransaction, listClientUsers, updateClientUser, type Executor } from "@uketsuke/db";
 import { audit } from "../../audit.ts";
-import { invite, openInvitations, resendInvitation, withdrawInvitation, type Inviter } from "../../services/invitations.ts";
+import { invite, inTransactionInviting, openInvitations, resendInvitation, withdrawInvitation, type Inviter } from "../../services/invitations.ts";
 import { clientOwnerProcedure, clientProcedure } from "../../trpc.ts";
 
 async function inviterOf(trx: Executor, contractId: string): Promise<Inviter> {
@@ -18,7 +18,7 @@ export const clientUsersRouter = {
    * is free or has an account elsewhere (issue 7). The invitee sets their own password.
    */
   add: clientOwnerProcedure.input(clientUserInputSchema).mutation(({ ctx, input }) =>
-    inTransaction(ctx.db, async (trx) =>
+    inTransactionInviting(ctx.db, async (trx) =>
       invite(trx, ctx, { ...input, role: "client", contractId: ctx.contractId, mailbox: null }, await inviterOf(trx, ctx.contractId)),
     ),
   ),
