@@ -153,6 +153,8 @@ describe("contracts, staff and the audit log", () => {
     const pending = page.locator("li[data-invitation-id]", { hasText: "jiro@uketsuke.example.jp" });
     await pending.waitFor();
     expect(await pending.textContent()).toContain(enumLabel("invitationStatus", "pending").ja);
+    // Its sender address is its sign-in address here: shown once, not twice.
+    expect((await pending.textContent())?.split("jiro@uketsuke.example.jp")).toHaveLength(2);
     expect(await counts()).toEqual(before);
     await expectAccessible(page, "staff with an invitation");
     await screenshot(page, "admin-staff-ja");

@@ -7,6 +7,7 @@ import { deskMessages as m } from "../messages.ts";
 import { clearOnInput, invitationClasses, InviteFormEnd, QueryView, useDeskTitle, useInvitationForm } from "../ui.tsx";
 
 type StaffMember = RouterOutputs["admin"]["staff"]["list"][number];
+type Invitation = RouterOutputs["admin"]["staff"]["invitations"][number];
 
 const FORM = "staff-new";
 
@@ -41,6 +42,13 @@ export default function StaffPage() {
     refresh,
   );
 
+  /** The role, and the address reports will be sent from unless it is the sign-in address itself (shown beside it already). */
+  const invitationDetail = (invitation: Invitation) => {
+    const sender = `${invitation.mailbox ?? ""}@${domain}`;
+    const role = t(enumLabel("role", invitation.role));
+    return sender === invitation.email ? role : `${role} · ${t(m.senderAddress)} ${sender}`;
+  };
+
   return (
     <section aria-labelledby="staff-title" className="admin__narrow">
       <h1 id="staff-title">{title}</h1>
@@ -65,7 +73,7 @@ export default function StaffPage() {
       </QueryView>
       {invitations.data && (
         <InvitationList
-          invitations={invitations.data.map((i) => ({ ...i, detail: `${t(enumLabel("role", i.role))} · ${i.mailbox ?? ""}@${domain}` }))}
+          invitations={invitations.data.map((i) => ({ ...i, detail: invitationDetail(i) }))}
           resend={(id) => resend.mutateAsync({ id }).then(refresh)}
           revoke={(id) => revoke.mutateAsync({ id }).then(refresh)}
           classes={invitationClasses}
