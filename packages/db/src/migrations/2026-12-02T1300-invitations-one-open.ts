@@ -9,20 +9,16 @@ type AnyDb = Kysely<any>;
  * One open invitation per address and scope (a contract, or the agency's staff). Inviting an
  * address again revokes its open invitation before inserting the new one, but on PostgreSQL two
  * invitations sent at the same moment each found none to revoke and both links worked. Now the
- * index decides: the second waits for the first and fails, and the inviter is told to look again.
- * Open duplicates already there keep only their newest, the others revoked when it was made.
+ * index decides: the second waits for the first and fails on it (and the API runs it again).
+ * Open duplicates already there keep only their newest, the others revoked when it was sent.
  */
 export async function up(db: AnyDb): Promise<void> {
-  await sql`update invitations set revoked_at = (
-      select max(newer.created_at) from invitations newer
-      where coalesce(newer.contract_id, '') = coalesce(invitations.contract_id, '') and newer.email = invitations.email
-        and newer.accepted_at is null and newer.revoked_at is null
-        and (newer.created_at, newer.id) > (invitations.created_at, invitations.id))
-    where accepted_at is null and revoked_at is null and exists (
-      select 1 from invitations newer
-      where coalesce(newer.contract_id, '') = coalesce(invitations.contract_id, '') and newer.email = invitations.email
-        and newer.accepted_at is null and newer.revoked_at is null
-        and (newer.created_at, newer.id) > (invitations.created_at, invitations.id))`.execute(db);
+  const newerOpen = sql`from invitations newer
+    where coalesce(newer.contract_id, '') = coalesce(invitations.contract_id, '') and newer.email = invitations.email
+      and newer.accepted_at is null and newer.revoked_at is null
+      and (newer.created_at, newer.id) > (invitations.created_at, invitations.id)`;
+  await sql`update invitations set revoked_at = (select max(newer.created_at) ${newerOpen})
+    where accepted_at is null and revoked_at is null and exists (select 1 ${newerOpen})`.execute(db);
   await sql`create unique index invitations_one_open on invitations (coalesce(contract_id, ''), email) where accepted_at is null and revoked_at is null`.execute(db);
 }
 

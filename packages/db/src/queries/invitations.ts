@@ -48,7 +48,7 @@ const scopeOp = (scope: InvitationScope) => (scope === null ? "is" : "=");
 /**
  * One open (neither accepted nor revoked) invitation per address and scope: a unique partial
  * index on (coalesce(contract_id, ''), email), migration 2026-12-02T1300. An insert that meets it
- * lost a race with another invitation of the same address (see `inviteInTransaction`).
+ * lost a race with another invitation of the same address (the API's `inTransactionInviting` runs it again).
  */
 export const OPEN_INVITATION: UniqueConstraint = { name: "invitations_one_open", table: "invitations", columns: [] };
 
